@@ -1,0 +1,213 @@
+"""The `kohtaamo` command.
+
+Each subcommand parses its arguments, sets Django up and hands over to a
+service; nothing here decides anything about the data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+DEMO_HOST = "127.0.0.1"
+DEMO_PORT = 8000
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaamo.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate(verbosity: int = 0) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    # The demo is for one laptop: debug pages off, but no HTTPS required.
+    os.environ.setdefault("KOHTAAMO_HTTPS", "0")
+    _setup_django()
+    from django.conf import settings
+
+    from kohtaamo.demo.loader import demo_load
+
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    print(f"Kohtaamo data folder: {settings.DATA_DIR}")
+    _migrate()
+    summary = demo_load(seed=args.seed, progress=not args.quiet)
+    print(summary.describe())
+    url = f"http://{DEMO_HOST}:{args.port}/"
+    print(f"\nOpen {url} and sign in as one of:")
+    for login in summary.logins:
+        print(f"  {login.role:<8} {login.username:<40} password: {login.password}")
+    if args.no_serve:
+        return 0
+    return _serve_development(port=args.port)
+
+
+def _serve_development(*, port: int) -> int:
+    """Serve with gunicorn on loopback; static files come through WhiteNoise."""
+    return _gunicorn([f"--bind={DEMO_HOST}:{port}", "--workers=2", "--threads=4"])
+
+
+def _gunicorn(extra: Sequence[str]) -> int:
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = ["gunicorn", "kohtaamo.wsgi:application", "--access-logfile=-", *extra]
+    run()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _setup_django()
+    if args.migrate:
+        _migrate(verbosity=1)
+    extra = [f"--bind={args.bind}", f"--workers={args.workers}", f"--timeout={args.timeout}"]
+    return _gunicorn(extra)
+
+
+def cmd_createadmin(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.exceptions import ValidationError
+
+    from kohtaamo.org.services import person_create
+
+    password = args.password or os.environ.get("KOHTAAMO_ADMIN_PASSWORD")
+    if not password:
+        import getpass
+
+        password = getpass.getpass("Password: ")
+    try:
+        user = person_create(
+            email=args.email,
+            first_name=args.first_name,
+            last_name=args.last_name,
+            password=password,
+            is_admin=True,
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            print(message, file=sys.stderr)
+        return 1
+    print(f"Administrator {user.email} created.")
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if settings.TASK_BACKEND == "rq":
+        call_command("rqworker", "default", with_scheduler=True)
+        return 0
+    options: dict[str, object] = {"queue_name": "*", "interval": args.interval, "reload": False}
+    if args.batch:
+        options["batch"] = True
+    call_command("db_worker", **options)
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["kohtaamo manage", *args.rest])
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    _setup_django()
+    from kohtaamo.encounters.importing.cli import run_import_command
+
+    return run_import_command(
+        kind=args.kind,
+        path=Path(args.file),
+        source=args.source,
+        dry_run=args.dry_run,
+        partial=args.partial,
+        progress=not args.quiet,
+    )
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.contrib.auth import get_user_model
+
+    from kohtaamo.accounts.services import api_token_create
+
+    user = get_user_model().objects.filter(email__iexact=args.email, is_active=True).first()
+    if user is None:
+        print(f"No active person with the e-mail {args.email}.", file=sys.stderr)
+        return 1
+    _token, secret = api_token_create(user=user, name=args.name)
+    print("Keep this token safe; it is shown only once:")
+    print(secret)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kohtaamo", description="Kohtaamo: practise excellent customer service every day."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="load the demo organisation and serve it")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    demo.add_argument("--no-serve", action="store_true", help="stop after loading")
+    demo.add_argument("--port", type=int, default=DEMO_PORT)
+    demo.add_argument("--quiet", action="store_true", help="no progress output")
+    demo.set_defaults(func=cmd_demo)
+
+    serve = sub.add_parser("serve", help="serve the platform with gunicorn")
+    serve.add_argument("--bind", default=os.environ.get("KOHTAAMO_BIND", "127.0.0.1:8000"))
+    serve.add_argument("--workers", type=int, default=int(os.environ.get("KOHTAAMO_WORKERS", "3")))
+    serve.add_argument("--timeout", type=int, default=60)
+    serve.add_argument("--migrate", action="store_true", help="apply migrations first")
+    serve.set_defaults(func=cmd_serve)
+
+    admin = sub.add_parser("createadmin", help="create an administrator")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--first-name", default="")
+    admin.add_argument("--last-name", default="")
+    admin.add_argument("--password", help="default: $KOHTAAMO_ADMIN_PASSWORD or a prompt")
+    admin.set_defaults(func=cmd_createadmin)
+
+    worker = sub.add_parser("worker", help="run background tasks")
+    worker.add_argument("--batch", action="store_true", help="run what is queued, then exit")
+    worker.add_argument("--interval", type=float, default=1.0)
+    worker.set_defaults(func=cmd_worker)
+
+    manage = sub.add_parser("manage", help="run a Django management command")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+
+    imp = sub.add_parser("import", help="import encounters or customers from CSV or JSON Lines")
+    imp.add_argument("kind", choices=["encounters", "customers"])
+    imp.add_argument("file", help="a .csv or .jsonl file")
+    imp.add_argument("--source", help="source name for rows without one (encounters)")
+    imp.add_argument("--dry-run", action="store_true", help="only validate, write nothing")
+    imp.add_argument("--partial", action="store_true", help="write good rows, report bad ones")
+    imp.add_argument("--quiet", action="store_true", help="no progress bar")
+    imp.set_defaults(func=cmd_import)
+
+    token = sub.add_parser("token", help="create a personal API token for a person")
+    token.add_argument("--email", required=True)
+    token.add_argument("--name", default="CLI")
+    token.set_defaults(func=cmd_token)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from kohtaamo.org import access
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url: str
+    section: str
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """Navigation shows only what the person may use."""
+    user = getattr(request, "user", None)
+    if not access.is_signed_in(user):
+        return {"nav_items": [], "nav_role": None}
+    items = [
+        NavItem(_("Home"), reverse("core:home"), "home"),
+        NavItem(_("Encounters"), reverse("encounters:list"), "encounters"),
+    ]
+    if access.can_view_people(user):
+        items.append(NavItem(_("Organisation"), reverse("org:overview"), "org"))
+    items.append(NavItem(_("API tokens"), reverse("accounts:tokens"), "tokens"))
+    if access.can_manage_organisation(user):
+        items.append(NavItem(_("Admin"), reverse("admin:index"), "admin"))
+    return {"nav_items": items, "nav_role": access.role_of(user)}

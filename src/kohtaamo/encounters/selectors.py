@@ -1,0 +1,49 @@
+"""Reads of encounters, always through what the person may see."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from kohtaamo.encounters.models import Encounter, TranscriptTurn
+from kohtaamo.org import access
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def encounter_list(
+    *,
+    user: Any,
+    team_id: int | None = None,
+    staff_id: int | None = None,
+    channel: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    has_transcript: bool | None = None,
+    customer_id: int | None = None,
+) -> QuerySet[Encounter]:
+    encounters = access.visible_encounters(user).select_related("staff", "team", "customer")
+    if team_id is not None:
+        encounters = encounters.filter(team_id=team_id)
+    if staff_id is not None:
+        encounters = encounters.filter(staff_id=staff_id)
+    if customer_id is not None:
+        encounters = encounters.filter(customer_id=customer_id)
+    if channel:
+        encounters = encounters.filter(channel=channel)
+    if date_from is not None:
+        encounters = encounters.filter(started_at__gte=_start_of(date_from))
+    if date_to is not None:
+        encounters = encounters.filter(started_at__lt=_start_of(date_to + timedelta(days=1)))
+    if has_transcript is not None:
+        encounters = encounters.filter(has_transcript=has_transcript)
+    return encounters.order_by("-started_at", "-id")
+
+
+def encounter_transcript(*, encounter: Encounter) -> QuerySet[TranscriptTurn]:
+    return encounter.turns.order_by("position")

@@ -1,0 +1,241 @@
+"""Who may see what. Every view and API endpoint asks this module.
+
+The rules (PRODUCT.md, issue 3):
+- an agent sees their own encounters;
+- a lead sees the encounters of the teams they lead (and their own);
+- a manager sees everything under the units they manage;
+- an admin (a superuser) sees everything.
+
+Lookups of a single object go through the `get_*_or_404` helpers, which answer
+404 for an object that exists but belongs to someone else, so that ids cannot
+be probed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from kohtaamo.org.models import Role, Team, TeamMembership, TeamRole, Unit, UnitManager
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    from kohtaamo.encounters.models import Customer, Encounter
+
+    AnyUser = AbstractBaseUser | AnonymousUser
+
+_SCOPE_ATTR = "_kohtaamo_scope"
+
+
+@dataclass(frozen=True)
+class Scope:
+    user_id: int | None
+    is_admin: bool
+    member_team_ids: frozenset[int]
+    led_team_ids: frozenset[int]
+    managed_unit_paths: tuple[str, ...]
+
+    @property
+    def role(self) -> Role:
+        if self.user_id is None:
+            return Role.ANONYMOUS
+        if self.is_admin:
+            return Role.ADMIN
+        if self.managed_unit_paths:
+            return Role.MANAGER
+        if self.led_team_ids:
+            return Role.LEAD
+        return Role.AGENT
+
+    def _under_managed(self, path_field: str) -> Q:
+        if not self.managed_unit_paths:
+            return Q(pk__in=[])
+        return reduce(or_, (Q(**{f"{path_field}__startswith": p}) for p in self.managed_unit_paths))
+
+
+_ANONYMOUS = Scope(None, False, frozenset(), frozenset(), ())
+
+
+def scope_for(user: Any) -> Scope:
+    """The person's memberships, read once per request and kept on the user."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return _ANONYMOUS
+    cached = getattr(user, _SCOPE_ATTR, None)
+    if cached is not None:
+        return cached
+    memberships = list(TeamMembership.objects.filter(user=user).values_list("team_id", "role"))
+    paths = tuple(
+        UnitManager.objects.filter(user=user).values_list("unit__path", flat=True).order_by()
+    )
+    scope = Scope(
+        user_id=user.pk,
+        is_admin=bool(user.is_superuser),
+        member_team_ids=frozenset(t for t, _ in memberships),
+        led_team_ids=frozenset(t for t, r in memberships if r == TeamRole.LEAD),
+        managed_unit_paths=paths,
+    )
+    setattr(user, _SCOPE_ATTR, scope)
+    return scope
+
+
+def forget_scope(user: Any) -> None:
+    """Drop the cached scope after memberships change within one request."""
+    if hasattr(user, _SCOPE_ATTR):
+        delattr(user, _SCOPE_ATTR)
+
+
+def role_of(user: Any) -> Role:
+    return scope_for(user).role
+
+
+# --- Capabilities -----------------------------------------------------------
+
+
+def can_manage_organisation(user: Any) -> bool:
+    return scope_for(user).is_admin
+
+
+def can_import(user: Any) -> bool:
+    scope = scope_for(user)
+    return scope.is_admin or bool(scope.managed_unit_paths)
+
+
+def can_view_people(user: Any) -> bool:
+    return scope_for(user).role in (Role.LEAD, Role.MANAGER, Role.ADMIN)
+
+
+def is_signed_in(user: Any) -> bool:
+    return scope_for(user).user_id is not None
+
+
+# --- Querysets of what a person may see ---------------------------------------
+
+
+def visible_units(user: Any) -> QuerySet[Unit]:
+    scope = scope_for(user)
+    units = Unit.objects.all()
+    if scope.is_admin:
+        return units
+    if scope.user_id is None:
+        return units.none()
+    return units.filter(
+        scope._under_managed("path") | Q(teams__id__in=scope.member_team_ids)
+    ).distinct()
+
+
+def visible_teams(user: Any) -> QuerySet[Team]:
+    scope = scope_for(user)
+    teams = Team.objects.select_related("unit")
+    if scope.is_admin:
+        return teams
+    if scope.user_id is None:
+        return teams.none()
+    return teams.filter(scope._under_managed("unit__path") | Q(id__in=scope.member_team_ids))
+
+
+def visible_people(user: Any) -> QuerySet[Any]:
+    """Staff a person may look up: a lead their teams, a manager their units."""
+    scope = scope_for(user)
+    people = get_user_model().objects.filter(is_active=True)
+    if scope.is_admin:
+        return people
+    if scope.user_id is None:
+        return people.none()
+    rule = (
+        Q(pk=scope.user_id)
+        | Q(team_memberships__team_id__in=scope.led_team_ids)
+        | scope._under_managed("team_memberships__team__unit__path")
+    )
+    return people.filter(pk__in=people.filter(rule).values("pk"))
+
+
+def visible_encounters(user: Any) -> QuerySet[Encounter]:
+    from kohtaamo.encounters.models import Encounter
+
+    scope = scope_for(user)
+    encounters = Encounter.objects.all()
+    if scope.is_admin:
+        return encounters
+    if scope.user_id is None:
+        return encounters.none()
+    return encounters.filter(
+        Q(staff_id=scope.user_id)
+        | Q(team_id__in=scope.led_team_ids)
+        | scope._under_managed("team__unit__path")
+    )
+
+
+def visible_customers(user: Any) -> QuerySet[Customer]:
+    """Admins see every customer; others the customers of encounters they see."""
+    from kohtaamo.encounters.models import Customer
+
+    scope = scope_for(user)
+    if scope.is_admin:
+        return Customer.objects.all()
+    if scope.user_id is None:
+        return Customer.objects.none()
+    ids = visible_encounters(user).filter(customer__isnull=False).values("customer_id")
+    return Customer.objects.filter(pk__in=ids)
+
+
+# --- Single objects -----------------------------------------------------------
+
+
+def get_encounter_or_404(user: Any, pk: int) -> Encounter:
+    try:
+        return visible_encounters(user).select_related("staff", "team__unit", "customer").get(pk=pk)
+    except (ValueError, TypeError) as exc:
+        raise Http404 from exc
+    except visible_encounters(user).model.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def get_team_or_404(user: Any, pk: int) -> Team:
+    try:
+        return visible_teams(user).get(pk=pk)
+    except Team.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def get_unit_or_404(user: Any, pk: int) -> Unit:
+    try:
+        return visible_units(user).get(pk=pk)
+    except Unit.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def get_person_or_404(user: Any, pk: int) -> Any:
+    people = visible_people(user)
+    try:
+        return people.get(pk=pk)
+    except people.model.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def get_customer_or_404(user: Any, pk: int) -> Customer:
+    customers = visible_customers(user)
+    try:
+        return customers.get(pk=pk)
+    except customers.model.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def may_assign_encounter(user: Any, *, staff_id: int, team_id: int) -> bool:
+    """May this person create or update an encounter for that staff and team?"""
+    scope = scope_for(user)
+    if scope.is_admin:
+        return True
+    if scope.user_id is None:
+        return False
+    if team_id in scope.led_team_ids:
+        return True
+    if scope.managed_unit_paths:
+        return visible_teams(user).filter(pk=team_id).exists()
+    return False

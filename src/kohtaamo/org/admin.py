@@ -1,0 +1,30 @@
+from django.contrib import admin
+
+from kohtaamo.org.models import Team, TeamMembership, Unit, UnitManager
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "parent", "depth"]
+    search_fields = ["name", "code"]
+    readonly_fields = ["path", "depth"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = TeamMembership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "unit"]
+    list_filter = ["unit"]
+    search_fields = ["name", "code"]
+    inlines = [MembershipInline]
+
+
+@admin.register(UnitManager)
+class UnitManagerAdmin(admin.ModelAdmin):
+    list_display = ["user", "unit"]
+    autocomplete_fields = ["user", "unit"]

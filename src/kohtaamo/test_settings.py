@@ -1,0 +1,32 @@
+"""Settings for the test suite: SQLite by default, PostgreSQL when
+KOHTAAMO_TEST_DATABASE_URL is set (e.g. postgres://postgres@127.0.0.1:5432/kohtaamo)."""
+
+import os
+import tempfile
+
+os.environ.setdefault("KOHTAAMO_DATA_DIR", tempfile.mkdtemp(prefix="kohtaamo-test-"))
+os.environ.setdefault("KOHTAAMO_SECRET_KEY", "test-only-not-secret-" + "x" * 40)
+os.environ.setdefault("KOHTAAMO_HTTPS", "0")
+
+import dj_database_url
+
+from kohtaamo.settings import *  # noqa: F403
+from kohtaamo.settings import DATA_DIR, DATABASES
+
+_test_url = os.environ.get("KOHTAAMO_TEST_DATABASE_URL")
+if _test_url:
+    DATABASES["default"] = dj_database_url.parse(_test_url)
+else:
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+
+# Hashing passwords with Argon2 in every fixture would dominate the run time.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+]
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from kohtaamo.api import api
+
+urlpatterns = [
+    path("", include("kohtaamo.core.urls")),
+    path("accounts/", include("kohtaamo.accounts.urls")),
+    path("org/", include("kohtaamo.org.urls")),
+    path("encounters/", include("kohtaamo.encounters.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
