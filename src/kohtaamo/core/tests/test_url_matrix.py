@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,15 +33,21 @@ def _pattern_names(resolver: URLResolver, namespace: str = "") -> list[str]:
     return names
 
 
-def _project_matrix() -> dict[str, Route]:
-    matrix: dict[str, Route] = {}
+def _matrix_modules() -> list[Any]:
+    """Every app's `tests/url_matrix.py` and `tests/url_matrix_*.py`."""
+    modules = []
     for config in apps.get_app_configs():
         if not config.name.startswith("kohtaamo."):
             continue
-        try:
-            module = importlib.import_module(f"{config.name}.tests.url_matrix")
-        except ModuleNotFoundError:
-            continue
+        tests_dir = Path(config.path) / "tests"
+        for file in sorted(tests_dir.glob("url_matrix*.py")):
+            modules.append(importlib.import_module(f"{config.name}.tests.{file.stem}"))
+    return modules
+
+
+def _project_matrix() -> dict[str, Route]:
+    matrix: dict[str, Route] = {}
+    for module in _matrix_modules():
         overlap = matrix.keys() & module.EXPECTED.keys()
         assert not overlap, f"listed twice: {overlap}"
         matrix.update(module.EXPECTED)
@@ -85,13 +92,7 @@ class World:
 def world(cast: Cast, encounter: Any, other_encounter: Any) -> World:
     token, _secret = api_token_create(user=cast.agent, name="matrix")
     extra: dict[str, Any] = {}
-    for config in apps.get_app_configs():
-        if not config.name.startswith("kohtaamo."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.tests.url_matrix")
-        except ModuleNotFoundError:
-            continue
+    for module in _matrix_modules():
         builder = getattr(module, "build_world", None)
         if builder is not None:
             extra.update(builder(cast=cast, encounter=encounter, other_encounter=other_encounter))
