@@ -38,6 +38,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from kohtaamo.demo.loader import demo_load
 
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # Static files come from the app folders (WhiteNoise finders) in the demo.
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
     print(f"Kohtaamo data folder: {settings.DATA_DIR}")
     _migrate()
     summary = demo_load(seed=args.seed, progress=not args.quiet)

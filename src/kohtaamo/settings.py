@@ -134,7 +134,11 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------
 # SQLite in the data folder unless KOHTAAMO_DATABASE_URL says otherwise. The
 # test suite uses KOHTAAMO_TEST_DATABASE_URL when it is set (see conftest.py).
-_database_url = env_str("KOHTAAMO_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'kohtaamo.sqlite3'}"
+_database_url = env_str("KOHTAAMO_DATABASE_URL")
+if not _database_url:
+    # The embedded default: SQLite in the data folder, which must exist first.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    _database_url = f"sqlite:///{DATA_DIR / 'kohtaamo.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
         _database_url, conn_max_age=env_int("KOHTAAMO_DB_CONN_MAX_AGE", 0)

@@ -30,3 +30,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# WhiteNoise warns about a missing STATIC_ROOT; the tests serve from finders.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
