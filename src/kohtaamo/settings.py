@@ -78,7 +78,7 @@ ALLOWED_HOSTS = env_list("KOHTAAMO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("KOHTAAMO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "kohtaamo.core.admin_site.KohtaamoAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -185,6 +185,8 @@ LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
+# English pages for a Finnish organisation: day before month, 24-hour clock.
+FORMAT_MODULE_PATH = ["kohtaamo.formats"]
 TIME_ZONE = env_str("KOHTAAMO_TIME_ZONE", "Europe/Helsinki")
 
 # --- Static files -------------------------------------------------------------

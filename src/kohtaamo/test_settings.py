@@ -18,6 +18,10 @@ if _test_url:
     DATABASES["default"] = dj_database_url.parse(_test_url)
 else:
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+# A `kohtaamo` command that a test runs in a subprocess works on the test's
+# SQLite database (see kohtaamo.testing.subprocesses).
+if os.environ.get("KOHTAAMO_TEST_SQLITE_PATH"):
+    DATABASES["default"]["NAME"] = os.environ["KOHTAAMO_TEST_SQLITE_PATH"]
 
 # Hashing passwords with Argon2 in every fixture would dominate the run time.
 PASSWORD_HASHERS = [
@@ -25,6 +29,9 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
 ]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+if os.environ.get("KOHTAAMO_TEST_TASKS_IN_DATABASE"):
+    # A real worker, run by a test in a subprocess, takes tasks from the database.
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from kohtaamo.api import api
+from kohtaamo.api import api, not_found
 
 urlpatterns = [
     path("", include("kohtaamo.core.urls")),
@@ -12,4 +12,6 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    # After the API's own routes: whatever they do not match is a JSON 404.
+    path("api/v1/<path:rest>", not_found, name="api_not_found"),
 ]

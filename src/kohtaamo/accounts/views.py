@@ -9,13 +9,14 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kohtaamo.accounts.forms import ApiTokenForm
+from kohtaamo.accounts.forms import ApiTokenForm, LoginForm
 from kohtaamo.accounts.selectors import api_tokens_of, get_own_token_or_404
 from kohtaamo.accounts.services import api_token_create, api_token_revoke
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
 

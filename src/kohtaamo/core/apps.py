@@ -6,3 +6,4 @@ class CoreConfig(AppConfig):
     name = "kohtaamo.core"
     label = "core"
     verbose_name = _("Kohtaamo")
+

@@ -27,8 +27,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         NavItem(_("Home"), reverse("core:home"), "home"),
         NavItem(_("Encounters"), reverse("encounters:list"), "encounters"),
     ]
+    if access.can_import(user):
+        items.append(NavItem(_("Import"), reverse("encounters:import_upload"), "import"))
     if access.can_view_people(user):
         items.append(NavItem(_("Organisation"), reverse("org:overview"), "org"))
+        items.append(NavItem(_("People"), reverse("org:people"), "people"))
     items.append(NavItem(_("API tokens"), reverse("accounts:tokens"), "tokens"))
     if access.can_manage_organisation(user):
         items.append(NavItem(_("Admin"), reverse("admin:index"), "admin"))

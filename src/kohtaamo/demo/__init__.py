@@ -1,0 +1,1 @@
+"""Demo data: the Aurora hotel and spa chain, loaded by `kohtaamo demo`."""

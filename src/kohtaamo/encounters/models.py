@@ -136,7 +136,8 @@ class ImportKind(models.TextChoices):
 
 class ImportStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
+    RUNNING = "running", _("Reading")
+    WRITING = "writing", _("Writing")
     SUCCEEDED = "succeeded", _("Succeeded")
     FAILED = "failed", _("Failed")
 
@@ -158,6 +159,9 @@ class ImportJob(models.Model):
     bytes_done = models.PositiveBigIntegerField(default=0)
     rows_done = models.PositiveIntegerField(default=0)
     rows_written = models.PositiveIntegerField(default=0)
+    rows_created = models.PositiveIntegerField(default=0)
+    rows_updated = models.PositiveIntegerField(default=0)
+    rows_rejected = models.PositiveIntegerField(default=0)
     error_count = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
     message = models.TextField(blank=True)
@@ -184,6 +188,11 @@ class ImportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (ImportStatus.SUCCEEDED, ImportStatus.FAILED)
+
+    @property
+    def is_writing(self) -> bool:
+        """Writing happens in one transaction whose progress cannot be seen."""
+        return self.status == ImportStatus.WRITING
 
 
 class WebhookSource(models.Model):

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from kohtaamo.encounters.models import Encounter, TranscriptTurn
+from kohtaamo.encounters.models import Customer, Encounter, ImportJob, TranscriptTurn
 from kohtaamo.org import access
 
 
@@ -26,7 +26,13 @@ def encounter_list(
     date_to: date | None = None,
     has_transcript: bool | None = None,
     customer_id: int | None = None,
+    started_after: datetime | None = None,
+    started_before: datetime | None = None,
+    source: str | None = None,
+    external_id: str | None = None,
 ) -> QuerySet[Encounter]:
+    """Dates are whole days in the organisation's zone; `started_after` and
+    `started_before` are moments, the first inclusive, the second exclusive."""
     encounters = access.visible_encounters(user).select_related("staff", "team", "customer")
     if team_id is not None:
         encounters = encounters.filter(team_id=team_id)
@@ -40,10 +46,34 @@ def encounter_list(
         encounters = encounters.filter(started_at__gte=_start_of(date_from))
     if date_to is not None:
         encounters = encounters.filter(started_at__lt=_start_of(date_to + timedelta(days=1)))
+    if started_after is not None:
+        encounters = encounters.filter(started_at__gte=started_after)
+    if started_before is not None:
+        encounters = encounters.filter(started_at__lt=started_before)
     if has_transcript is not None:
         encounters = encounters.filter(has_transcript=has_transcript)
+    if source is not None:
+        encounters = encounters.filter(source=source)
+    if external_id is not None:
+        encounters = encounters.filter(external_id=external_id)
     return encounters.order_by("-started_at", "-id")
 
 
 def encounter_transcript(*, encounter: Encounter) -> QuerySet[TranscriptTurn]:
     return encounter.turns.order_by("position")
+
+
+def customer_list(
+    *, user: Any, external_id: str | None = None, language: str | None = None
+) -> QuerySet[Customer]:
+    customers = access.visible_customers(user)
+    if external_id is not None:
+        customers = customers.filter(external_id=external_id)
+    if language is not None:
+        customers = customers.filter(language=language)
+    return customers.order_by("name", "external_id", "pk")
+
+
+def import_jobs_recent(*, user: Any, limit: int = 20) -> QuerySet[ImportJob]:
+    """The newest imports this person may follow: their own (an admin's: all)."""
+    return access.visible_import_jobs(user).order_by("-created_at", "-pk")[:limit]

@@ -27,7 +27,7 @@ from kohtaamo.org.models import Role, Team, TeamMembership, TeamRole, Unit, Unit
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-    from kohtaamo.encounters.models import Customer, Encounter
+    from kohtaamo.encounters.models import Customer, Encounter, ImportJob
 
     AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -107,6 +107,12 @@ def can_import(user: Any) -> bool:
     return scope.is_admin or bool(scope.managed_unit_paths)
 
 
+def can_create_customers(user: Any) -> bool:
+    """Admins and managers record customers (by hand, API or import)."""
+    scope = scope_for(user)
+    return scope.is_admin or bool(scope.managed_unit_paths)
+
+
 def can_view_people(user: Any) -> bool:
     return scope_for(user).role in (Role.LEAD, Role.MANAGER, Role.ADMIN)
 
@@ -154,6 +160,14 @@ def visible_people(user: Any) -> QuerySet[Any]:
         | scope._under_managed("team_memberships__team__unit__path")
     )
     return people.filter(pk__in=people.filter(rule).values("pk"))
+
+
+def people_on_record(user: Any) -> QuerySet[Any]:
+    """Like `visible_people`, but an admin also finds deactivated people, so
+    that the organisation pages can show and reactivate them."""
+    if scope_for(user).is_admin:
+        return get_user_model().objects.all()
+    return visible_people(user)
 
 
 def visible_encounters(user: Any) -> QuerySet[Encounter]:
@@ -219,6 +233,14 @@ def get_person_or_404(user: Any, pk: int) -> Any:
         raise Http404 from exc
 
 
+def get_person_on_record_or_404(user: Any, pk: int) -> Any:
+    people = people_on_record(user)
+    try:
+        return people.get(pk=pk)
+    except people.model.DoesNotExist as exc:
+        raise Http404 from exc
+
+
 def get_customer_or_404(user: Any, pk: int) -> Customer:
     customers = visible_customers(user)
     try:
@@ -229,13 +251,57 @@ def get_customer_or_404(user: Any, pk: int) -> Customer:
 
 def may_assign_encounter(user: Any, *, staff_id: int, team_id: int) -> bool:
     """May this person create or update an encounter for that staff and team?"""
+    team_ids = writable_team_ids(user)
+    return team_ids is None or team_id in team_ids
+
+
+# --- Writing encounters and importing --------------------------------------------
+
+
+def writable_team_ids(user: Any) -> frozenset[int] | None:
+    """The teams whose encounters this person may create or update (REST API,
+    web import): an admin every team (None), a manager the teams under their
+    units, a lead the teams they lead, an agent none."""
     scope = scope_for(user)
     if scope.is_admin:
-        return True
+        return None
     if scope.user_id is None:
-        return False
-    if team_id in scope.led_team_ids:
-        return True
+        return frozenset()
+    team_ids = set(scope.led_team_ids)
     if scope.managed_unit_paths:
-        return visible_teams(user).filter(pk=team_id).exists()
-    return False
+        under = Team.objects.filter(scope._under_managed("unit__path"))
+        team_ids.update(under.values_list("pk", flat=True))
+    return frozenset(team_ids)
+
+
+def can_write_encounters(user: Any) -> bool:
+    team_ids = writable_team_ids(user)
+    return team_ids is None or bool(team_ids)
+
+
+def can_import_kind(user: Any, kind: str) -> bool:
+    """Encounters: whoever may import; customers: whoever may record customers."""
+    if not can_import(user):
+        return False
+    return kind != "customers" or can_create_customers(user)
+
+
+def visible_import_jobs(user: Any) -> QuerySet[ImportJob]:
+    """A person sees the imports they uploaded; an admin sees all."""
+    from kohtaamo.encounters.models import ImportJob
+
+    scope = scope_for(user)
+    jobs = ImportJob.objects.select_related("created_by")
+    if scope.is_admin:
+        return jobs
+    if scope.user_id is None or not can_import(user):
+        return jobs.none()
+    return jobs.filter(created_by_id=scope.user_id)
+
+
+def get_import_job_or_404(user: Any, pk: int) -> ImportJob:
+    jobs = visible_import_jobs(user)
+    try:
+        return jobs.get(pk=pk)
+    except jobs.model.DoesNotExist as exc:
+        raise Http404 from exc

@@ -12,6 +12,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.utils import translation
+
+from kohtaamo.org.services import ERROR_EMAIL_TAKEN
 
 pytestmark = pytest.mark.slow
 
@@ -100,7 +104,8 @@ def test_createadmin_makes_an_administrator_who_can_sign_in(tmp_path: Path) -> N
     # A second admin with the same e-mail is refused with a clear message.
     again = _kohtaamo("createadmin", "--email", "paakayttaja@example.fi", env=env)
     assert again.returncode == 1
-    assert "already has this e-mail" in again.stderr
+    with translation.override(settings.LANGUAGE_CODE):
+        assert str(ERROR_EMAIL_TAKEN) in again.stderr
 
 
 def _free_port() -> int:

@@ -1,0 +1,76 @@
+"""Pages speak the language the person chose: Finnish by default, Swedish or
+English when chosen by cookie or by the browser's Accept-Language."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from kohtaamo.conftest import Cast
+from kohtaamo.core.tests.html import nav_labels, parse
+from kohtaamo.core.tests.pages import page_client
+from kohtaamo.encounters.importing.messages import ERROR_UNKNOWN_FORMAT
+from kohtaamo.testing.clients import api_client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _heading(content: bytes) -> str:
+    return next(node for node in parse(content).walk() if node.tag == "h1").text()
+
+
+def test_login_page_is_in_finnish_by_default(db: None) -> None:
+    response = Client().get(reverse("accounts:login"))
+    assert _heading(response.content) == "Kirjaudu sisään"
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("fi", "Kirjaudu sisään"), ("sv", "Logga in"), ("en", "Log in")],
+)
+def test_login_page_follows_the_chosen_language(db: None, language: str, heading: str) -> None:
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get(reverse("accounts:login"))
+    assert _heading(response.content) == heading
+
+
+def test_login_page_follows_the_browser_language(db: None) -> None:
+    response = Client(headers={"Accept-Language": "sv-FI,sv;q=0.9"}).get(reverse("accounts:login"))
+    assert _heading(response.content) == "Logga in"
+
+
+@pytest.mark.parametrize(
+    ("language", "items"),
+    [
+        ("fi", ["Etusivu", "Kohtaamiset", "Organisaatio", "Henkilöt", "API-avaimet"]),
+        ("sv", ["Startsida", "Kundmöten", "Organisation", "Personer", "API-nycklar"]),
+    ],
+)
+def test_navigation_of_a_team_lead_is_translated(
+    cast: Cast, language: str, items: list[str]
+) -> None:
+    response = page_client(cast.lead, language=language).get(reverse("core:home"))
+    assert nav_labels(response.content) == items
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("fi", "Tuntematon tiedostotyyppi: käytä .csv- tai .jsonl-tiedostoa."),
+        ("sv", "Okänd filtyp: använd en .csv- eller .jsonl-fil."),
+    ],
+)
+def test_error_constants_are_translated(language: str, message: str) -> None:
+    with translation.override(language):
+        assert str(ERROR_UNKNOWN_FORMAT) == message
+
+
+def test_api_errors_follow_the_accept_language_header(cast: Cast) -> None:
+    client = api_client_for(cast.agent, language="fi")
+    response = client.get("/api/v1/encounters/999999999")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Ei löytynyt."

@@ -1,0 +1,1 @@
+"""The steps of the demo loader, run in the order of `loader.STEPS`."""

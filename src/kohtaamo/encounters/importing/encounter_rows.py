@@ -1,0 +1,300 @@
+"""Checking encounter rows and turning them into records for the staging table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Any
+
+from django.contrib.auth import get_user_model
+
+from kohtaamo.encounters.importing import messages
+from kohtaamo.encounters.importing.customer_lookup import CustomerLookup
+from kohtaamo.encounters.importing.errors import ErrorCollector
+from kohtaamo.encounters.importing.formats import Columns, RawRow
+from kohtaamo.encounters.importing.validation import (
+    INVALID,
+    Problems,
+    add,
+    add_format_problems,
+    moment,
+    report,
+    text,
+)
+from kohtaamo.encounters.models import Channel, Speaker
+from kohtaamo.org.models import Team
+
+ENCOUNTER_COLUMNS = Columns(
+    in_csv=(
+        "source",
+        "external_id",
+        "channel",
+        "started_at",
+        "ended_at",
+        "staff_email",
+        "team",
+        "customer_external_id",
+        "topic",
+        "outcome",
+    ),
+    required=("external_id", "channel", "started_at", "staff_email", "team"),
+    json_only=("transcript",),
+)
+CHANNELS = frozenset(Channel.values)
+CHANNEL_ALIASES = {"e_mail": Channel.EMAIL.value, "inperson": Channel.IN_PERSON.value}
+SPEAKERS = frozenset(Speaker.values)
+TURN_KEYS = frozenset({"speaker", "text", "at"})
+MAX_TURNS = 2000
+# Where the customer id sits in a record (see EncounterRows.check).
+CUSTOMER_INDEX = 8
+
+
+@dataclass(frozen=True)
+class EncounterLookups:
+    """Staff and teams by what a file names them with. Both are small (the
+    people and teams of one organisation), so they are read once; customers
+    may be millions and are looked up a batch at a time (CustomerLookup)."""
+
+    staff_by_email: dict[str, int]
+    team_by_code: dict[str, int]
+
+    @classmethod
+    def load(cls) -> EncounterLookups:
+        staff: dict[str, int] = {}
+        people = get_user_model().objects.filter(is_active=True).order_by("-pk")
+        # Lowest id wins should two accounts share an address in different case.
+        for email, pk in people.values_list("email", "pk"):
+            if email:
+                staff[email.strip().lower()] = pk
+        teams: dict[str, int] = {}
+        for code, pk in Team.objects.order_by("-pk").values_list("code", "pk"):
+            teams[code.lower()] = pk
+        return cls(staff_by_email=staff, team_by_code=teams)
+
+
+class EncounterRows:
+    """Checks rows one by one; `flush()` hands over the good ones as records
+    in the staging table's column order:
+
+    rn, source, external_id, channel, started_at, ended_at, staff_id, team_id,
+    customer_id, topic, outcome, transcript_given, turn_count
+
+    A value of None in an optional column means "not given": an update keeps
+    what is stored, a new encounter gets the default."""
+
+    columns = ENCOUNTER_COLUMNS
+
+    def __init__(
+        self,
+        *,
+        errors: ErrorCollector,
+        lookups: EncounterLookups,
+        zone: tzinfo,
+        default_source: str = "",
+        forced_source: str = "",
+        allowed_team_ids: frozenset[int] | None = None,
+    ) -> None:
+        self.errors = errors
+        self.lookups = lookups
+        self.zone = zone
+        self.default_source = default_source
+        self.forced_source = forced_source
+        self.allowed_team_ids = allowed_team_ids
+        self.customers = CustomerLookup()
+        self.rows_rejected = 0
+        self._records: list[list[Any]] = []
+        self._turns: list[tuple[Any, ...]] = []
+        # Rows that name a customer wait for the batch's customer lookup
+        # (unless all customers were read at the start).
+        self._waiting: list[tuple[int, Problems, list[Any] | None, str]] = []
+        self._rejected: set[int] = set()
+
+    @property
+    def pending_turns(self) -> int:
+        return len(self._turns)
+
+    def check(self, raw: RawRow) -> None:
+        number, values, format_problems = raw
+        problems: Problems = []
+        if format_problems:
+            add_format_problems(problems, format_problems)
+            if not values:  # not a row at all: nothing more to say about it
+                report(problems, number, self.errors)
+                self.rows_rejected += 1
+                return
+        get = values.get
+        source = self._source(get("source"), problems)
+        external_id = text(get("external_id"), "external_id", 128, problems, required=True)
+        channel = self._channel(get("channel"), problems)
+        started_at = moment(get("started_at"), "started_at", self.zone, problems)
+        if started_at is None:
+            started_at = add(problems, "started_at", messages.ERROR_REQUIRED, "required")
+        ended_at = moment(get("ended_at"), "ended_at", self.zone, problems)
+        staff_id = self._staff(get("staff_email"), problems)
+        team_id = self._team(get("team"), problems)
+        customer = text(get("customer_external_id"), "customer_external_id", 128, problems)
+        topic = text(get("topic"), "topic", 200, problems)
+        outcome = text(get("outcome"), "outcome", 200, problems)
+        turns = self._transcript(get("transcript"), number, problems)
+        if (
+            isinstance(started_at, datetime)
+            and isinstance(ended_at, datetime)
+            and ended_at < started_at
+        ):
+            add(problems, "ended_at", messages.ERROR_END_BEFORE_START, "end_before_start")
+
+        record = None
+        if not problems:
+            record = [
+                number,
+                source,
+                external_id,
+                channel,
+                started_at,
+                ended_at,
+                staff_id,
+                team_id,
+                None,
+                topic or None,
+                outcome or None,
+                turns is not None,
+                len(turns or ()),
+            ]
+            self._records.append(record)
+            if turns:
+                self._turns.extend(turns)
+        if customer.__class__ is str and customer:
+            known = self.customers.preloaded
+            if known is None:
+                self._waiting.append((number, problems, record, customer))
+                return
+            customer_id = known.get(customer)
+            if customer_id is None:
+                self._unknown_customer(number, problems, record)
+                return
+            if record is not None:
+                record[CUSTOMER_INDEX] = customer_id
+        if problems:
+            report(problems, number, self.errors)
+            self.rows_rejected += 1
+
+    def _unknown_customer(self, number: int, problems: Problems, record: list[Any] | None) -> None:
+        add(problems, "customer_external_id", messages.ERROR_UNKNOWN_CUSTOMER, "unknown_customer")
+        report(problems, number, self.errors)
+        self.rows_rejected += 1
+        if record is not None:
+            self._rejected.add(number)
+
+    def flush(self) -> tuple[list[list[Any]], list[tuple[Any, ...]]]:
+        """The good rows checked since the last flush, and their turns."""
+        if self._waiting:
+            known = self.customers.resolve({customer for *_rest, customer in self._waiting})
+            for number, problems, record, customer in self._waiting:
+                customer_id = known.get(customer)
+                if customer_id is None:
+                    self._unknown_customer(number, problems, record)
+                elif problems:
+                    report(problems, number, self.errors)
+                    self.rows_rejected += 1
+                elif record is not None:
+                    record[CUSTOMER_INDEX] = customer_id
+        records, turns, rejected = self._records, self._turns, self._rejected
+        if rejected:
+            records = [r for r in records if r[0] not in rejected]
+            turns = [t for t in turns if t[0] not in rejected]
+        self._records, self._turns, self._waiting, self._rejected = [], [], [], set()
+        return records, turns
+
+    # --- One column each ------------------------------------------------------
+
+    def _source(self, value: Any, problems: Problems) -> Any:
+        source = text(value, "source", 64, problems)
+        if source is INVALID:
+            return source
+        if self.forced_source:
+            if source and source != self.forced_source:
+                return add(problems, "source", messages.ERROR_SOURCE_MISMATCH, "source_mismatch")
+            return self.forced_source
+        if not source:
+            source = self.default_source
+        if not source:
+            return add(problems, "source", messages.ERROR_NO_SOURCE, "required")
+        return source
+
+    def _channel(self, value: Any, problems: Problems) -> Any:
+        channel = text(value, "channel", 32, problems, required=True)
+        if not isinstance(channel, str):
+            return channel
+        channel = channel.lower().replace("-", "_").replace(" ", "_")
+        channel = CHANNEL_ALIASES.get(channel, channel)
+        if channel not in CHANNELS:
+            return add(
+                problems,
+                "channel",
+                messages.ERROR_UNKNOWN_CHANNEL,
+                "unknown_channel",
+                choices=", ".join(Channel.values),
+            )
+        return channel
+
+    def _staff(self, value: Any, problems: Problems) -> Any:
+        email = text(value, "staff_email", 254, problems, required=True)
+        if not isinstance(email, str):
+            return email
+        staff_id = self.lookups.staff_by_email.get(email.lower())
+        if staff_id is None:
+            return add(problems, "staff_email", messages.ERROR_UNKNOWN_STAFF, "unknown_staff")
+        return staff_id
+
+    def _team(self, value: Any, problems: Problems) -> Any:
+        code = text(value, "team", 64, problems, required=True)
+        if not isinstance(code, str):
+            return code
+        team_id = self.lookups.team_by_code.get(code.lower())
+        if team_id is None:
+            return add(problems, "team", messages.ERROR_UNKNOWN_TEAM, "unknown_team")
+        if self.allowed_team_ids is not None and team_id not in self.allowed_team_ids:
+            return add(problems, "team", messages.ERROR_TEAM_NOT_ALLOWED, "team_not_allowed")
+        return team_id
+
+    def _transcript(
+        self, value: Any, number: int, problems: Problems
+    ) -> list[tuple[Any, ...]] | None:
+        """The turns as staging records (rn, position, speaker, text, spoken_at),
+        or None when the row carries no transcript at all."""
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            add(problems, "transcript", messages.ERROR_BAD_TRANSCRIPT, "bad_transcript")
+            return []
+        if len(value) > MAX_TURNS:
+            add(
+                problems,
+                "transcript",
+                messages.ERROR_TOO_MANY_TURNS,
+                "too_many_turns",
+                max=MAX_TURNS,
+            )
+            return []
+        turns = []
+        for index, turn in enumerate(value):
+            if not isinstance(turn, dict) or not turn.keys() <= TURN_KEYS:
+                add(problems, "transcript", messages.ERROR_BAD_TURN, "bad_turn", (index,))
+                continue
+            speaker = turn.get("speaker")
+            if speaker not in SPEAKERS:
+                add(
+                    problems,
+                    "transcript",
+                    messages.ERROR_UNKNOWN_SPEAKER,
+                    "unknown_speaker",
+                    (index, "speaker"),
+                )
+            said = turn.get("text")
+            if not isinstance(said, str) or not said.strip():
+                add(problems, "transcript", messages.ERROR_REQUIRED, "required", (index, "text"))
+            elif "\x00" in said:
+                add(problems, "transcript", messages.ERROR_NUL, "nul_character", (index, "text"))
+            at = moment(turn.get("at"), "transcript", self.zone, problems, path=(index, "at"))
+            turns.append((number, index + 1, speaker, said, at))
+        return turns

@@ -1,0 +1,169 @@
+"""Driving an import: read and check rows in batches, stage them, look for
+duplicates, then write everything in one transaction, or nothing.
+
+Why one transaction rather than committed batches: an import killed with
+kill -9 half-way (or failing on its last row) then leaves the database exactly
+as it was, so running it again ends with every row present exactly once, and
+"all or nothing" holds even when the process dies. The cost is that other
+writers of the same rows wait for the commit; readers never wait.
+
+Memory stays flat: rows are read one at a time, at most one batch of checked
+records waits in Python, duplicates are found by the database in the staging
+table, and the error list keeps only the first KOHTAAMO_IMPORT_ERROR_LIMIT.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.utils import timezone
+
+from kohtaamo.encounters.importing import messages
+from kohtaamo.encounters.importing.errors import (
+    ErrorCollector,
+    ImportFileError,
+    ImportResult,
+    RowError,
+)
+from kohtaamo.encounters.importing.formats import RawRow
+from kohtaamo.encounters.importing.staging import Staging, Target
+
+# Rows checked in Python before they go to the staging table together.
+READ_BATCH = 5_000
+# Transcript turns waiting in Python at most (a row may carry hundreds).
+TURN_BATCH = 20_000
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: str  # "reading", then "writing"
+    rows_read: int
+    bytes_read: int | None
+    rows_to_write: int = 0
+    rows_written: int = 0
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class RowChecker(Protocol):
+    rows_rejected: int
+
+    @property
+    def pending_turns(self) -> int: ...
+
+    def check(self, raw: RawRow) -> None: ...
+
+    def flush(self) -> tuple[list[list[Any]], list[tuple[Any, ...]]]: ...
+
+
+def staging_for(target: Target, name: str) -> Staging:
+    if connection.vendor == "postgresql":
+        from kohtaamo.encounters.importing.postgres import PostgresStaging
+
+        return PostgresStaging(connection, target, name)
+    return Staging(connection, target, name)
+
+
+def run_import(
+    *,
+    rows: Iterable[RawRow],
+    checker: RowChecker,
+    target: Target,
+    name: str,
+    errors: ErrorCollector,
+    dry_run: bool,
+    partial: bool,
+    progress: ProgressCallback | None = None,
+) -> ImportResult:
+    result = ImportResult(dry_run=dry_run, partial=partial)
+    staging = staging_for(target, name)
+    report = progress or (lambda _progress: None)
+    try:
+        staging.create()
+        result.rows_read = _read(rows, checker, staging, report)
+        staging.finish_loading()
+        duplicates = _report_duplicates(staging, errors, key_column=target.key[-1])
+        result.rows_rejected = checker.rows_rejected + duplicates
+        if not dry_run and (partial or errors.count == 0):
+            if duplicates:
+                staging.discard_duplicates()
+            result.created, result.updated = _write(
+                staging, report, result.rows_read, result.rows_valid
+            )
+            result.written = True
+    except ImportFileError as exc:
+        result.file_error = exc.message
+    except IntegrityError:
+        # The checks above passed, so the database refused because another
+        # transaction wrote the same keys (or removed a team) meanwhile.
+        result.file_error = str(messages.ERROR_WRITE_CONFLICT)
+    finally:
+        _drop_quietly(staging)
+    result.errors = errors.kept
+    result.error_count = errors.count
+    return result
+
+
+def _read(
+    rows: Iterable[RawRow], checker: RowChecker, staging: Staging, report: ProgressCallback
+) -> int:
+    count = waiting = 0
+    for raw in rows:
+        checker.check(raw)
+        count += 1
+        waiting += 1
+        if waiting >= READ_BATCH or checker.pending_turns >= TURN_BATCH:
+            staging.load(*checker.flush())
+            waiting = 0
+            report(Progress("reading", count, getattr(rows, "bytes_read", None)))
+    staging.load(*checker.flush())
+    report(Progress("reading", count, getattr(rows, "bytes_read", None)))
+    return count
+
+
+def _report_duplicates(staging: Staging, errors: ErrorCollector, *, key_column: str) -> int:
+    count, first = staging.duplicates(errors.limit)
+    if count:
+        found = [
+            RowError(
+                rn,
+                key_column,
+                str(messages.ERROR_DUPLICATE_ID) % {"row": first_rn},
+                "duplicate_id",
+            )
+            for rn, first_rn in first
+        ]
+        errors.extend_sorted(found, count)
+    return count
+
+
+def _write(
+    staging: Staging, report: ProgressCallback, rows_read: int, rows_to_write: int
+) -> tuple[int, int]:
+    created = 0
+    now = timezone.now()
+    report(Progress("writing", rows_read, None, rows_to_write, 0))
+    with transaction.atomic():
+        staging.prepare_write()
+        existing = staging.find_existing()
+        updated = staging.update_existing(now)
+        done = existing
+        report(Progress("writing", rows_read, None, rows_to_write, done))
+        for new, share in staging.insert_new(now):
+            created += new
+            done = existing + round(share * (rows_to_write - existing))
+            report(Progress("writing", rows_read, None, rows_to_write, done))
+        staging.write_turns()
+    return created, updated
+
+
+def _drop_quietly(staging: Staging) -> None:
+    # Fails only inside a transaction the caller opened and that already
+    # failed; the temporary tables then go with its rollback (or connection).
+    with contextlib.suppress(DatabaseError):
+        staging.drop()

@@ -1,0 +1,1 @@
+"""Organisation pages, split by sub-area: units, teams and people."""
