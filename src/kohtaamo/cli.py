@@ -107,7 +107,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     if settings.TASK_BACKEND == "rq":
-        call_command("rqworker", "default", with_scheduler=True)
+        # --batch: work until the queue is empty, then exit (RQ calls it burst).
+        call_command("rqworker", "default", with_scheduler=not args.batch, burst=args.batch)
         return 0
     options: dict[str, object] = {"queue_name": "*", "interval": args.interval, "reload": False}
     if args.batch:

@@ -6,4 +6,3 @@ class CoreConfig(AppConfig):
     name = "kohtaamo.core"
     label = "core"
     verbose_name = _("Kohtaamo")
-

@@ -74,3 +74,28 @@ def test_api_errors_follow_the_accept_language_header(cast: Cast) -> None:
     response = client.get("/api/v1/encounters/999999999")
     assert response.status_code == 404
     assert response.json()["detail"] == "Ei löytynyt."
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_language_choice_names_each_language_in_itself(db: None, language: str) -> None:
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = parse(client.get(reverse("accounts:login")).content)
+    select = next(node for node in page.walk() if node.attrs.get("id") == "lang-select")
+    options = [node for node in select.walk() if node.tag == "option"]
+    assert [node.text() for node in options] == ["Suomi", "Svenska", "English"]
+    assert [node.attrs.get("selected", "no") for node in options] == [
+        None if code == language else "no" for code in ("fi", "sv", "en")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("fi", "”Bearer <avain>”"), ("sv", "”Bearer <nyckel>”"), ("en", "“Bearer <token>”")],
+)
+def test_token_page_shows_the_header_format_as_text(cast: Cast, language: str, shown: str) -> None:
+    response = page_client(cast.agent, language=language).get(reverse("accounts:tokens"))
+    lead = next(
+        node for node in parse(response.content).walk() if node.attrs.get("class") == "lead"
+    )
+    assert shown in lead.text()

@@ -1,8 +1,7 @@
 """The PostgreSQL fast path: rows reach the staging table through COPY.
 
-COPY is the fastest way into PostgreSQL, and psycopg 3 streams it: each batch
-of checked rows goes out as it is ready, while the server stores the previous
-one, so the reading in Python and the storing in the database overlap.
+COPY is the fastest way into PostgreSQL, and psycopg 3 streams it: the server
+stores each batch's rows as they arrive while Python formats the next ones.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from typing import Any
 
 from django.db import transaction
 
-from kohtaamo.encounters.importing.staging import _TYPES, TURN_COLUMNS, Staging
+from kohtaamo.encounters.importing.staging import TURN_COLUMNS, TYPES, Staging
 
 # Memory for the joins and groupings over the staging table, for this import's
 # transaction only: with the default 4 MB, a million rows spill to disk.
@@ -20,7 +19,7 @@ WORK_MEM = "64MB"
 
 class PostgresStaging(Staging):
     def load(self, records: list[list[Any]], turns: list[tuple[Any, ...]]) -> None:
-        types = _TYPES["postgresql"]
+        types = TYPES["postgresql"]
         names = ["rn", *(c.name for c in self.target.columns)]
         with self.connection.cursor() as cursor:
             if records:
@@ -54,3 +53,8 @@ class PostgresStaging(Staging):
         # at the end of each chunk's statement instead they cost the same time
         # but the queue stays small, and a violation names its chunk.
         self._execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+    def finish_write(self) -> None:
+        # Back to how Django's foreign keys (the schema's only deferrable
+        # constraints) start, for a transaction the caller goes on with.
+        self._execute("SET CONSTRAINTS ALL DEFERRED")

@@ -159,6 +159,7 @@ def _write(
             done = existing + round(share * (rows_to_write - existing))
             report(Progress("writing", rows_read, None, rows_to_write, done))
         staging.write_turns()
+        staging.finish_write()
     return created, updated
 
 

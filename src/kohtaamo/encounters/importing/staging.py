@@ -21,11 +21,11 @@ from typing import Any
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-# How many rows of the file each write statement covers: small enough for a
+# How many rows of the file each INSERT statement covers: small enough for a
 # progress bar to move, large enough that per-statement costs vanish.
 WRITE_CHUNK = 50_000
 
-_TYPES = {
+TYPES = {
     "postgresql": {
         "text": "text",
         "int": "integer",
@@ -110,7 +110,7 @@ class Staging:
     # --- Set-up and loading -----------------------------------------------------
 
     def create(self) -> None:
-        types = _TYPES[self.vendor]
+        types = TYPES[self.vendor]
         columns = ", ".join(f"{c.name} {types[c.kind]}" for c in self.target.columns)
         self.drop()
         self._execute(
@@ -183,6 +183,9 @@ class Staging:
 
     def prepare_write(self) -> None:
         """Hook for settings that hold for the write transaction."""
+
+    def finish_write(self) -> None:
+        """Hook to undo what prepare_write set."""
 
     def find_existing(self) -> int:
         """Note the id of the stored row each staged row will update."""
