@@ -107,8 +107,15 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     if settings.TASK_BACKEND == "rq":
-        # --batch: work until the queue is empty, then exit (RQ calls it burst).
-        call_command("rqworker", "default", with_scheduler=not args.batch, burst=args.batch)
+        # django-tasks-rq's own job class runs a django.tasks Task; --batch
+        # works until the queue is empty, then exits (RQ calls it burst).
+        call_command(
+            "rqworker",
+            "default",
+            job_class="django_tasks_rq.backend.Job",
+            with_scheduler=not args.batch,
+            burst=args.batch,
+        )
         return 0
     options: dict[str, object] = {"queue_name": "*", "interval": args.interval, "reload": False}
     if args.batch:
