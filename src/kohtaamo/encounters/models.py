@@ -58,9 +58,16 @@ class Encounter(models.Model):
         verbose_name=_("staff member"),
         on_delete=models.PROTECT,
         related_name="encounters",
+        # The index (staff, -started_at) below serves lookups by staff too; a
+        # second one would only slow every write (the import's above all).
+        db_index=False,
     )
     team = models.ForeignKey(
-        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="encounters"
+        Team,
+        verbose_name=_("team"),
+        on_delete=models.PROTECT,
+        related_name="encounters",
+        db_index=False,  # served by the index (team, -started_at), as for staff
     )
     customer = models.ForeignKey(
         Customer,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
@@ -45,6 +46,10 @@ CHANNEL_ALIASES = {"e_mail": Channel.EMAIL.value, "inperson": Channel.IN_PERSON.
 SPEAKERS = frozenset(Speaker.values)
 TURN_KEYS = frozenset({"speaker", "text", "at"})
 MAX_TURNS = 2000
+# Good values of the columns with few distinct ones (source, channel, staff,
+# team) are remembered by their raw text, so that a million rows check each
+# distinct value once; at most this many per column.
+REMEMBER_MAX = 10_000
 # Where the customer id sits in a record (see EncounterRows.check).
 CUSTOMER_INDEX = 8
 
@@ -108,6 +113,9 @@ class EncounterRows:
         # (unless all customers were read at the start).
         self._waiting: list[tuple[int, Problems, list[Any] | None, str]] = []
         self._rejected: set[int] = set()
+        self._good: dict[str, dict[str, Any]] = {
+            column: {} for column in ("source", "channel", "staff_email", "team")
+        }
 
     @property
     def pending_turns(self) -> int:
@@ -123,15 +131,16 @@ class EncounterRows:
                 self.rows_rejected += 1
                 return
         get = values.get
-        source = self._source(get("source"), problems)
+        good = self._good
+        source = self._remembered(good["source"], get("source"), self._source, problems)
         external_id = text(get("external_id"), "external_id", 128, problems, required=True)
-        channel = self._channel(get("channel"), problems)
+        channel = self._remembered(good["channel"], get("channel"), self._channel, problems)
         started_at = moment(get("started_at"), "started_at", self.zone, problems)
         if started_at is None:
             started_at = add(problems, "started_at", messages.ERROR_REQUIRED, "required")
         ended_at = moment(get("ended_at"), "ended_at", self.zone, problems)
-        staff_id = self._staff(get("staff_email"), problems)
-        team_id = self._team(get("team"), problems)
+        staff_id = self._remembered(good["staff_email"], get("staff_email"), self._staff, problems)
+        team_id = self._remembered(good["team"], get("team"), self._team, problems)
         customer = text(get("customer_external_id"), "customer_external_id", 128, problems)
         topic = text(get("topic"), "topic", 200, problems)
         outcome = text(get("outcome"), "outcome", 200, problems)
@@ -206,6 +215,22 @@ class EncounterRows:
         return records, turns
 
     # --- One column each ------------------------------------------------------
+
+    @staticmethod
+    def _remembered(
+        good: dict[str, Any], value: Any, check: Callable[[Any, Problems], Any], problems: Problems
+    ) -> Any:
+        """`check(value)`, or what it said before about the same text. Only
+        good values are remembered: a problem is added to each row's list."""
+        if value.__class__ is not str:
+            return check(value, problems)
+        clean = good.get(value, INVALID)
+        if clean is INVALID:
+            before = len(problems)
+            clean = check(value, problems)
+            if len(problems) == before and len(good) < REMEMBER_MAX:
+                good[value] = clean
+        return clean
 
     def _source(self, value: Any, problems: Problems) -> Any:
         source = text(value, "source", 64, problems)

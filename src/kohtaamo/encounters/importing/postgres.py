@@ -1,8 +1,18 @@
-"""The PostgreSQL fast path: rows reach the staging table through COPY.
+"""The PostgreSQL fast path: rows reach the staging table through COPY, and a
+big import writes the real table the way PostgreSQL's manual advises for bulk
+loads ("Populating a Database"): foreign keys checked once for the whole set
+instead of row by row, and secondary indexes built once instead of updated
+row by row.
 
 COPY is the fastest way into PostgreSQL, and psycopg 3 streams it: the server
 stores each batch's rows as they arrive while Python formats the next ones.
+In the binary format, which halves the time of both sides (measured: 200,000
+staged rows in 0.35 s of Python instead of 0.7 s).
 """
+
+# The SQL below is put together from table, index and constraint names read
+# from the schema; every value travels as a query parameter.
+# ruff: noqa: S608
 
 from __future__ import annotations
 
@@ -15,24 +25,45 @@ from kohtaamo.encounters.importing.staging import TURN_COLUMNS, TYPES, Staging
 # Memory for the joins and groupings over the staging table, for this import's
 # transaction only: with the default 4 MB, a million rows spill to disk.
 WORK_MEM = "64MB"
+# Memory for building an index again (sorting its keys), for the same transaction.
+MAINTENANCE_WORK_MEM = "128MB"
+# From this many staged rows (or transcript turns) on, a table's foreign keys
+# are checked once for the whole import: dropped inside the write transaction
+# and added again before it commits. Measured: per-row checks of a million
+# encounters take 16 s, one set-based check of the same rows under a second.
+BULK_ROWS = 50_000
 
 
 class PostgresStaging(Staging):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows_loaded = 0
+        self.turns_loaded = 0
+        self._bulk = False
+        # What finish_write restores: (table, constraint name, definition), and
+        # the statements that create the dropped indexes again.
+        self._dropped_keys: list[tuple[str, str, str]] = []
+        self._dropped_indexes: list[str] = []
+
     def load(self, records: list[list[Any]], turns: list[tuple[Any, ...]]) -> None:
         types = TYPES["postgresql"]
         names = ["rn", *(c.name for c in self.target.columns)]
         with self.connection.cursor() as cursor:
             if records:
-                with cursor.copy(f"COPY {self.stage} ({', '.join(names)}) FROM STDIN") as copy:
+                sql = f"COPY {self.stage} ({', '.join(names)}) FROM STDIN (FORMAT BINARY)"
+                with cursor.copy(sql) as copy:
                     copy.set_types(["integer", *(types[c.kind] for c in self.target.columns)])
                     for record in records:
                         copy.write_row(record)
             if turns:
                 turn_names = ", ".join(c.name for c in TURN_COLUMNS)
-                with cursor.copy(f"COPY {self.turn_stage} ({turn_names}) FROM STDIN") as copy:
+                sql = f"COPY {self.turn_stage} ({turn_names}) FROM STDIN (FORMAT BINARY)"
+                with cursor.copy(sql) as copy:
                     copy.set_types([types[c.kind] for c in TURN_COLUMNS])
                     for turn in turns:
                         copy.write_row(turn)
+        self.rows_loaded += len(records)
+        self.turns_loaded += len(turns)
 
     def finish_loading(self) -> None:
         # A temporary table has no statistics until analysed; without them the
@@ -48,13 +79,90 @@ class PostgresStaging(Staging):
 
     def prepare_write(self) -> None:
         self._execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
+        self._execute(f"SET LOCAL maintenance_work_mem = '{MAINTENANCE_WORK_MEM}'")
         # Django declares foreign keys DEFERRABLE INITIALLY DEFERRED. Deferred,
         # the checks of a million rows queue up in memory until COMMIT; checked
         # at the end of each chunk's statement instead they cost the same time
         # but the queue stays small, and a violation names its chunk.
         self._execute("SET CONSTRAINTS ALL IMMEDIATE")
+        self._dropped_keys, self._dropped_indexes = [], []
+        self._bulk = self.rows_loaded >= BULK_ROWS
+        if self._bulk:
+            # Dropping a foreign key locks its table ACCESS EXCLUSIVE until the
+            # commit: a big import blocks reads and writes of encounters while
+            # it writes (seconds per million rows), and writes (not reads) of
+            # the people, teams and customers it refers to. Small imports,
+            # the web forms and the API never take this path. Locked first so
+            # that no other transaction can slip in between the statements.
+            self._execute(f"LOCK TABLE {self.target.table} IN ACCESS EXCLUSIVE MODE")
+            self._drop_foreign_keys(self.target.table)
+        if self.target.turns_table and self.turns_loaded >= BULK_ROWS:
+            self._execute(f"LOCK TABLE {self.target.turns_table} IN ACCESS EXCLUSIVE MODE")
+            self._drop_foreign_keys(self.target.turns_table)
+
+    def find_existing(self) -> int:
+        existing = super().find_existing()
+        new = self.rows_loaded - existing
+        if self._bulk and new >= BULK_ROWS and self._stored_rows_at_most(new):
+            self._drop_secondary_indexes(self.target.table)
+        return existing
 
     def finish_write(self) -> None:
+        for definition in self._dropped_indexes:
+            self._execute(definition)
+        # Adding a foreign key checks every row with one query (a join) and
+        # raises IntegrityError on the first row without a match: the
+        # transaction then rolls back and the import reports a write conflict.
+        for table, name, definition in self._dropped_keys:
+            quoted = self.connection.ops.quote_name(name)
+            self._execute(f"ALTER TABLE {table} ADD CONSTRAINT {quoted} {definition}")
+        self._dropped_keys, self._dropped_indexes = [], []
         # Back to how Django's foreign keys (the schema's only deferrable
         # constraints) start, for a transaction the caller goes on with.
         self._execute("SET CONSTRAINTS ALL DEFERRED")
+
+    def _drop_foreign_keys(self, table: str) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
+                [table],
+            )
+            keys = cursor.fetchall()
+        for name, definition in keys:
+            self._execute(
+                f"ALTER TABLE {table} DROP CONSTRAINT {self.connection.ops.quote_name(name)}"
+            )
+            self._dropped_keys.append((table, name, definition))
+
+    def _stored_rows_at_most(self, new: int) -> bool:
+        """Whether the table holds at most as many rows as the import adds:
+        then building its indexes once afterwards costs less than updating
+        them row by row (measured: 0.4-0.7 s per index and million rows
+        built, 1.5-2.5 s updated)."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {self.target.table} LIMIT %s) x",
+                [new + 1],
+            )
+            row = cursor.fetchone()
+        return row is not None and row[0] <= new
+
+    def _drop_secondary_indexes(self, table: str) -> None:
+        """Drop the indexes that only speed up reads; the primary key and the
+        unique ones stay, so every key is checked as rows arrive."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT n.nspname, c.relname, pg_get_indexdef(i.indexrelid) "
+                "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE i.indrelid = %s::regclass AND NOT i.indisunique AND NOT i.indisprimary "
+                "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) "
+                "ORDER BY c.relname",
+                [table],
+            )
+            indexes = cursor.fetchall()
+        quote = self.connection.ops.quote_name
+        for schema, name, definition in indexes:
+            self._execute(f"DROP INDEX {quote(schema)}.{quote(name)}")
+            self._dropped_indexes.append(definition)

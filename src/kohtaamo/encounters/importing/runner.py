@@ -5,7 +5,8 @@ Why one transaction rather than committed batches: an import killed with
 kill -9 half-way (or failing on its last row) then leaves the database exactly
 as it was, so running it again ends with every row present exactly once, and
 "all or nothing" holds even when the process dies. The cost is that other
-writers of the same rows wait for the commit; readers never wait.
+writers of the same rows wait for the commit; readers never wait, except for
+a big import on PostgreSQL, which locks the table while it writes (postgres.py).
 
 Memory stays flat: rows are read one at a time, at most one batch of checked
 records waits in Python, duplicates are found by the database in the staging

@@ -7,7 +7,7 @@ collect the problems of a row and report them together.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timezone, tzinfo
 from typing import Any, Final
 
 from django.utils.functional import Promise
@@ -115,6 +115,10 @@ def moment(
         )
     if value.tzinfo is None:
         value = value.replace(tzinfo=zone)
+    elif value.tzinfo.__class__ is timezone:
+        # A fixed UTC offset, as most files give: compared and stored in real
+        # time already, and converting a million of them costs a second.
+        return value
     # In UTC, because Python compares two times of one zone by their wall-clock
     # reading, which puts 03:39 before 04:09 on the morning clocks spring forward.
     return value.astimezone(UTC)

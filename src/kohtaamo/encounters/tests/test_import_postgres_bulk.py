@@ -1,0 +1,101 @@
+"""The bulk path of a big import on PostgreSQL (importing/postgres.py): foreign
+keys checked once and secondary indexes built once, inside the write
+transaction, with the schema exactly as before at the end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from kohtaamo.conftest import Cast
+from kohtaamo.encounters import services
+from kohtaamo.encounters.importing import messages, postgres
+from kohtaamo.encounters.importing.runner import Progress
+from kohtaamo.encounters.models import Encounter, TranscriptTurn
+from kohtaamo.encounters.tests.import_support import as_csv_rows, encounter_row
+from kohtaamo.testing.factories import UserFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="the bulk path is PostgreSQL's only"
+    ),
+]
+
+TABLES = (Encounter._meta.db_table, TranscriptTurn._meta.db_table)
+
+
+def schema() -> list[tuple[str, str, str]]:
+    """Every constraint and index of the encounter and turn tables, as
+    PostgreSQL itself would write them."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE conrelid = ANY(%s::regclass[]) "
+            "UNION ALL "
+            "SELECT indrelid::regclass::text, indexrelid::regclass::text, "
+            "pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = ANY(%s::regclass[]) "
+            "ORDER BY 1, 2, 3",
+            [list(TABLES), list(TABLES)],
+        )
+        return cursor.fetchall()
+
+
+def rows_with_transcripts(count: int) -> list[dict[str, Any]]:
+    turns = [
+        {"speaker": "customer", "text": "Hei, laskuni eräpäivä meni jo.", "at": ""},
+        {"speaker": "staff", "text": "Katsotaan, siirrän sitä viikolla.", "at": ""},
+    ]
+    return [encounter_row(external_id=f"Z-{n}", transcript=turns) for n in range(count)]
+
+
+def test_a_big_import_leaves_every_key_and_index_as_it_was(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given an import big enough for the bulk path, into an empty table
+    monkeypatch.setattr(postgres, "BULK_ROWS", 2)
+    before = schema()
+
+    # When it is written
+    result = services.encounters_import(rows=as_csv_rows(rows_with_transcripts(3)))
+
+    # Then the rows are there, and so is every constraint and index, unchanged
+    assert (result.written, result.created, result.error_count) == (True, 3, 0)
+    assert TranscriptTurn.objects.count() == 6
+    assert schema() == before
+    assert len([name for _table, name, definition in before if "FOREIGN KEY" in definition]) == 4
+
+
+@pytest.mark.parametrize("bulk_rows", [2, 1_000_000], ids=["bulk", "row by row"])
+def test_a_person_removed_while_the_import_writes_refuses_the_whole_import(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch, bulk_rows: int
+) -> None:
+    # Given rows of Veera and Aino, and Veera's account removed just before
+    # the write transaction starts (another admin, at the worst moment)
+    monkeypatch.setattr(postgres, "BULK_ROWS", bulk_rows)
+    veera = UserFactory(first_name="Veera", last_name="Virtanen", email="veera@example.fi")
+    rows = [
+        encounter_row(external_id="Z-1"),
+        encounter_row(external_id="Z-2", staff_email="veera@example.fi"),
+        encounter_row(external_id="Z-3"),
+    ]
+    before = schema()
+
+    def remove_veera(progress: Progress) -> None:
+        if progress.phase == "writing" and progress.rows_written == 0:
+            # In SQL, as another program would; she has nothing else to remove.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"DELETE FROM {type(veera)._meta.db_table} WHERE id = %s", [veera.pk]
+                )
+
+    # When the import writes
+    result = services.encounters_import(rows=as_csv_rows(rows), progress=remove_veera)
+
+    # Then the database refuses it whole: nothing written, the schema intact
+    assert result.written is False
+    assert result.file_error == str(messages.ERROR_WRITE_CONFLICT)
+    assert Encounter.objects.count() == 0
+    assert schema() == before
