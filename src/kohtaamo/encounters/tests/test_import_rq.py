@@ -9,6 +9,10 @@ from typing import Any
 import pytest
 import redis
 
+# Imported before any test switches TASKS: django.tasks' decorator builds the
+# task with the class of the backend configured at import time, and the
+# django-tasks-rq backend's class would not be accepted by the other backends.
+import kohtaamo.encounters.tasks  # noqa: F401
 from kohtaamo.conftest import Cast
 from kohtaamo.encounters.models import Encounter, ImportJob, ImportStatus
 from kohtaamo.encounters.tests.import_support import encounter_row
