@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "kohtaamo.org",
     "kohtaamo.accounts",
     "kohtaamo.encounters",
+    "kohtaamo.feedback",
 ]
 
 MIDDLEWARE = [
@@ -284,3 +285,5 @@ LOGGING = {
 KOHTAAMO_IMPORT_ERROR_LIMIT = env_int("KOHTAAMO_IMPORT_ERROR_LIMIT", 1000)
 KOHTAAMO_WEBHOOK_MAX_AGE_SECONDS = 300
 KOHTAAMO_API_PAGE_SIZE_MAX = 500
+# A customer is invited to a survey at most once in this many days (issue 4).
+KOHTAAMO_SURVEY_FATIGUE_DAYS = env_int("KOHTAAMO_SURVEY_FATIGUE_DAYS", 30)

@@ -29,6 +29,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     ]
     if access.can_import(user):
         items.append(NavItem(_("Import"), reverse("encounters:import_upload"), "import"))
+    if access.can_follow_up(user):
+        items.append(NavItem(_("Follow-ups"), reverse("feedback:followups"), "followups"))
     if access.can_view_people(user):
         items.append(NavItem(_("Organisation"), reverse("org:overview"), "org"))
         items.append(NavItem(_("People"), reverse("org:people"), "people"))

@@ -10,4 +10,7 @@ from __future__ import annotations
 PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     "encounters.Customer": ("name", "email", "phone"),
     "encounters.TranscriptTurn": ("text",),
+    # Written by the customer, or about what they said when called back.
+    "feedback.Response": ("comment",),
+    "feedback.FollowUp": ("note",),
 }

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
     from kohtaamo.encounters.models import Customer, Encounter, ImportJob
+    from kohtaamo.feedback.models import FollowUp, Response
 
     AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -305,3 +306,47 @@ def get_import_job_or_404(user: Any, pk: int) -> ImportJob:
         return jobs.get(pk=pk)
     except jobs.model.DoesNotExist as exc:
         raise Http404 from exc
+
+
+# --- Feedback -------------------------------------------------------------------
+
+
+def can_follow_up(user: Any) -> bool:
+    """Leads, managers and admins call unhappy customers back (issue 4)."""
+    return scope_for(user).role in (Role.LEAD, Role.MANAGER, Role.ADMIN)
+
+
+def visible_followups(user: Any) -> QuerySet[FollowUp]:
+    """The assignee, the leads of the encounter's team, the managers above it
+    and admins see a follow-up."""
+    from kohtaamo.feedback.models import FollowUp
+
+    scope = scope_for(user)
+    followups = FollowUp.objects.all()
+    if scope.is_admin:
+        return followups
+    if scope.user_id is None:
+        return followups.none()
+    return followups.filter(
+        Q(assignee_id=scope.user_id)
+        | Q(team_id__in=scope.led_team_ids)
+        | scope._under_managed("team__unit__path")
+    )
+
+
+def get_followup_or_404(user: Any, pk: int) -> FollowUp:
+    followups = visible_followups(user)
+    try:
+        return followups.select_related(
+            "response__invitation__customer", "encounter__staff", "team__unit", "assignee"
+        ).get(pk=pk)
+    except followups.model.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def visible_responses(user: Any) -> QuerySet[Response]:
+    """Survey answers follow their encounter: staff see the answers to their
+    own encounters, leads their teams', managers their units'."""
+    from kohtaamo.feedback.models import Response
+
+    return Response.objects.filter(invitation__encounter__in=visible_encounters(user))

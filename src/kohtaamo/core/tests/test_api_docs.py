@@ -100,6 +100,7 @@ def test_docs_render_every_operation_under_the_csp(live_server: Any, monkeypatch
             pytest.fail("Debian's chromium is missing; .ci/run should have installed it")
         pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
     from playwright import sync_api
+
     operations = sum(len(methods) for methods in api.get_openapi_schema()["paths"].values())
     violations: list[str] = []
     foreign: list[str] = []

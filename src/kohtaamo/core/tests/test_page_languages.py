@@ -44,17 +44,18 @@ def test_login_page_follows_the_browser_language(db: None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "items"),
-    [
-        ("fi", ["Etusivu", "Kohtaamiset", "Organisaatio", "Henkilöt", "API-avaimet"]),
-        ("sv", ["Startsida", "Kundmöten", "Organisation", "Personer", "API-nycklar"]),
-    ],
+    ("language", "first_items"),
+    [("fi", ["Etusivu", "Kohtaamiset"]), ("sv", ["Startsida", "Kundmöten"])],
 )
 def test_navigation_of_a_team_lead_is_translated(
-    cast: Cast, language: str, items: list[str]
+    cast: Cast, language: str, first_items: list[str]
 ) -> None:
+    english = nav_labels(page_client(cast.lead).get(reverse("core:home")).content)
     response = page_client(cast.lead, language=language).get(reverse("core:home"))
-    assert nav_labels(response.content) == items
+    shown = nav_labels(response.content)
+    assert shown[:2] == first_items
+    with translation.override(language):
+        assert shown == [translation.gettext(label) for label in english]
 
 
 @pytest.mark.parametrize(

@@ -111,5 +111,6 @@ def test_a_200_turn_transcript_takes_as_many_queries_as_a_short_one(cast: Cast, 
     with CaptureQueriesContext(connection) as long:
         response = client.get(url)
     assert response.text.count('<li class="turn ') == 200
-    # session, user, the scope (2), the encounter with its people, the turns
-    assert len(long) == len(short) == 6
+    # session, user, the scope (2), the encounter with its people, the turns,
+    # the customer's survey answer
+    assert len(long) == len(short) == 7

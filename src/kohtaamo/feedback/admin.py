@@ -1,0 +1,40 @@
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from kohtaamo.feedback.models import FollowUp, Invitation, Response, Survey
+
+
+@admin.register(Survey)
+class SurveyAdmin(admin.ModelAdmin):
+    list_display = ["name", "unit", "ask_nps", "ask_csat", "ask_ces", "invitation_expiry_days"]
+
+
+class _ReadOnlyAdmin(admin.ModelAdmin):
+    """Answers and invitations are written by the services only, so that the
+    one-answer rule and the follow-ups cannot be bypassed here."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(_ReadOnlyAdmin):
+    list_display = ["customer", "survey", "language", "status", "created_at", "expires_at"]
+    list_filter = ["status", "language"]
+    exclude = ["token_hash"]
+
+
+@admin.register(Response)
+class ResponseAdmin(_ReadOnlyAdmin):
+    list_display = ["invitation", "nps", "csat", "ces", "language", "answered_at"]
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(_ReadOnlyAdmin):
+    list_display = ["encounter", "team", "assignee", "status", "due_at", "outcome"]
+    list_filter = ["status", "outcome", "root_cause"]

@@ -1,0 +1,229 @@
+"""Surveys, the invitations sent from encounters, the answers, and the
+follow-up that every unhappy answer opens (issue 4)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kohtaamo.encounters.models import Customer, Encounter, Language
+from kohtaamo.org.models import Team, Unit
+
+NPS_RANGE = (0, 10)
+CSAT_RANGE = (1, 5)
+CES_RANGE = (1, 7)
+DETRACTOR_MAX = 6  # NPS 0–6 is a detractor
+CSAT_UNHAPPY_MAX = 2  # CSAT 1–2 is an unhappy answer
+COMMENT_MAX_LENGTH = 4000
+
+
+class Survey(models.Model):
+    """Which questions are asked; a survey without a unit is organisation-wide."""
+
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="surveys",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    ask_nps = models.BooleanField(_("ask NPS"), default=True)
+    ask_csat = models.BooleanField(_("ask CSAT"), default=True)
+    ask_ces = models.BooleanField(_("ask CES"), default=True)
+    ask_comment = models.BooleanField(_("ask for a comment"), default=True)
+    ask_consent = models.BooleanField(_("ask for consent to contact"), default=True)
+    invitation_expiry_days = models.PositiveSmallIntegerField(
+        _("invitation valid for (days)"), default=14
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InvitationStatus(models.TextChoices):
+    CREATED = "created", _("Created")
+    SENT = "sent", _("Sent")
+    ANSWERED = "answered", _("Answered")
+
+
+class Invitation(models.Model):
+    """A single-use link to a survey. Only the SHA-256 of its token is kept,
+    so that a leaked database cannot be used to answer in someone's name."""
+
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("survey"), on_delete=models.PROTECT, related_name="invitations"
+    )
+    encounter = models.ForeignKey(
+        Encounter,
+        verbose_name=_("encounter"),
+        on_delete=models.PROTECT,
+        related_name="invitations",
+    )
+    customer = models.ForeignKey(
+        Customer, verbose_name=_("customer"), on_delete=models.PROTECT, related_name="invitations"
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.CREATED,
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        indexes = [
+            # The fatigue rule asks "was this customer invited lately?".
+            models.Index(fields=["customer", "-created_at"], name="invitation_customer_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey} → {self.customer}"
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+
+class Response(models.Model):
+    """One customer's answer. One per invitation, enforced by the database."""
+
+    invitation = models.OneToOneField(
+        Invitation, verbose_name=_("invitation"), on_delete=models.PROTECT, related_name="response"
+    )
+    nps = models.PositiveSmallIntegerField(_("NPS"), null=True, blank=True)
+    csat = models.PositiveSmallIntegerField(_("CSAT"), null=True, blank=True)
+    ces = models.PositiveSmallIntegerField(_("CES"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    consent_contact = models.BooleanField(_("may be contacted"), default=False)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    answered_at = models.DateTimeField(_("answered"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-answered_at"]
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(nps__isnull=True) | Q(nps__gte=NPS_RANGE[0], nps__lte=NPS_RANGE[1]),
+                name="response_nps_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(csat__isnull=True)
+                | Q(csat__gte=CSAT_RANGE[0], csat__lte=CSAT_RANGE[1]),
+                name="response_csat_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(ces__isnull=True) | Q(ces__gte=CES_RANGE[0], ces__lte=CES_RANGE[1]),
+                name="response_ces_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invitation_id}: NPS {self.nps}"
+
+    @property
+    def is_unhappy(self) -> bool:
+        """A detractor or a CSAT of 1–2: someone should call back."""
+        return (self.nps is not None and self.nps <= DETRACTOR_MAX) or (
+            self.csat is not None and self.csat <= CSAT_UNHAPPY_MAX
+        )
+
+
+class FollowUpStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class FollowUpOutcome(models.TextChoices):
+    RESOLVED = "resolved", _("Resolved")
+    NOT_REACHED = "not_reached", _("Customer not reached")
+    CUSTOMER_DECLINED = "customer_declined", _("Customer declined")
+    OTHER = "other", _("Other")
+
+
+class RootCause(models.TextChoices):
+    WAITING_TIME = "waiting_time", _("Waiting time")
+    STAFF_CONDUCT = "staff_conduct", _("Staff conduct")
+    ADVICE = "advice", _("Wrong or unclear advice")
+    PROCESS = "process", _("Process or rules")
+    PRODUCT = "product", _("Product or price")
+    TECHNICAL = "technical", _("Technical problem")
+    OTHER = "other", _("Other")
+
+
+class FollowUp(models.Model):
+    """The call-back an unhappy answer deserves, owned by one person."""
+
+    response = models.OneToOneField(
+        Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="followup"
+    )
+    encounter = models.ForeignKey(
+        Encounter, verbose_name=_("encounter"), on_delete=models.PROTECT, related_name="followups"
+    )
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="followups"
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="followups",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=FollowUpStatus.choices, default=FollowUpStatus.OPEN
+    )
+    created_at = models.DateTimeField(_("opened"), default=timezone.now)
+    due_at = models.DateTimeField(_("due"))
+    contacted_at = models.DateTimeField(_("contacted"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=32, choices=FollowUpOutcome.choices, blank=True
+    )
+    root_cause = models.CharField(
+        _("root cause"), max_length=32, choices=RootCause.choices, blank=True
+    )
+    note = models.TextField(_("note"), blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at"]
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        indexes = [
+            models.Index(fields=["status", "due_at"], name="followup_status_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.encounter} ({self.get_status_display()})"
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == FollowUpStatus.OPEN and timezone.now() > self.due_at

@@ -1,0 +1,58 @@
+"""Reads of the feedback loop."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from kohtaamo.encounters.models import Encounter
+from kohtaamo.feedback.models import (
+    FollowUp,
+    FollowUpStatus,
+    Invitation,
+    InvitationStatus,
+    Response,
+)
+from kohtaamo.feedback.services import token_hash
+from kohtaamo.org import access
+
+
+def invitation_by_token(*, token: str) -> Invitation | None:
+    """The invitation of a survey link, or None for a link that is unknown or
+    expired before it was answered: the two must look the same to a visitor."""
+    if not token or len(token) > 100:
+        return None
+    invitation = (
+        Invitation.objects.select_related("survey", "encounter__team__unit")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+    if invitation is None:
+        return None
+    if invitation.status != InvitationStatus.ANSWERED and invitation.is_expired:
+        return None
+    return invitation
+
+
+def followup_list(*, user: Any, status: str = FollowUpStatus.OPEN) -> QuerySet[FollowUp]:
+    """The follow-ups a person may see: open ones by due time, so that the
+    overdue lead; closed ones the latest first."""
+    order = ("due_at", "pk") if status == FollowUpStatus.OPEN else ("-closed_at", "-pk")
+    return (
+        access.visible_followups(user)
+        .filter(status=status)
+        .select_related("response", "encounter", "team__unit", "assignee")
+        .order_by(*order)
+    )
+
+
+def encounter_response(*, user: Any, encounter: Encounter) -> Response | None:
+    """The customer's answer to this encounter's survey, if the person may see it."""
+    return (
+        access.visible_responses(user)
+        .filter(invitation__encounter=encounter)
+        .select_related("followup")
+        .order_by("-answered_at")
+        .first()
+    )

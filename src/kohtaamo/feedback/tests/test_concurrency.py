@@ -1,0 +1,92 @@
+"""Two submissions of the same link at the same moment store exactly one answer,
+and two invitations of one customer at the same moment make only one."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from kohtaamo.feedback.models import FollowUp, Invitation, Response, Survey
+from kohtaamo.feedback.services import invitation_create, response_submit
+from kohtaamo.testing.factories import CustomerFactory, EncounterFactory
+
+SUBMITTERS = 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_submissions_of_one_link_store_exactly_one_response(encounter: Any) -> None:
+    # given one invitation, loaded separately by each of several requests
+    survey = Survey.objects.create(name="Asiakaskysely")
+    invitation, _token = invitation_create(encounter=encounter, survey=survey)
+    start = threading.Barrier(SUBMITTERS)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def submit(nps: int) -> None:
+        # Each thread has a database connection of its own, as a request would.
+        try:
+            mine = Invitation.objects.select_related("survey", "encounter").get(pk=invitation.pk)
+            start.wait(timeout=10)
+            try:
+                response_submit(
+                    invitation=mine, nps=nps, csat=1, ces=1, comment="", consent_contact=False
+                )
+                outcome = "stored"
+            except ValidationError as exc:
+                outcome = str(exc.code)
+            with lock:
+                outcomes.append(outcome)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(n,)) for n in range(SUBMITTERS)]
+    # when they all submit at once
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    # then one answer was stored, the others were told it was already answered
+    assert sorted(outcomes) == ["already_answered"] * (SUBMITTERS - 1) + ["stored"]
+    assert Response.objects.count() == 1
+    assert FollowUp.objects.count() == 1
+    assert FollowUp.objects.get().response == Response.objects.get()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_invitations_of_one_customer_make_exactly_one(cast: Any) -> None:
+    # given one customer with several encounters, each being invited at once
+    survey = Survey.objects.create(name="Asiakaskysely")
+    customer = CustomerFactory()
+    encounters = [
+        EncounterFactory(staff=cast.agent, team=cast.team, customer=customer)
+        for _ in range(SUBMITTERS)
+    ]
+    start = threading.Barrier(SUBMITTERS)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def invite(encounter: Any) -> None:
+        try:
+            start.wait(timeout=10)
+            try:
+                invitation_create(encounter=encounter, survey=survey)
+                outcome = "invited"
+            except ValidationError as exc:
+                outcome = str(exc.code)
+            with lock:
+                outcomes.append(outcome)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=invite, args=(e,)) for e in encounters]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    # then the fatigue rule held: one invitation, the rest refused
+    assert sorted(outcomes) == ["invited"] + ["invited_recently"] * (SUBMITTERS - 1)
+    assert Invitation.objects.filter(customer=customer).count() == 1

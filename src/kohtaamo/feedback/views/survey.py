@@ -1,0 +1,97 @@
+"""The public survey page a customer opens from the invitation link.
+
+No login, no JavaScript: a plain form in the invitation's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from kohtaamo.feedback.forms import SurveyForm
+from kohtaamo.feedback.models import Invitation, InvitationStatus
+from kohtaamo.feedback.selectors import invitation_by_token
+from kohtaamo.feedback.services import response_submit
+
+# Each language named in itself, so that a customer finds their own.
+LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+
+
+def _requested_language(request: HttpRequest) -> str | None:
+    lang = request.GET.get("lang", "")
+    return lang if lang in dict(settings.LANGUAGES) else None
+
+
+def _render(
+    request: HttpRequest,
+    template: str,
+    language: str,
+    context: dict[str, Any],
+    status: int = 200,
+) -> HttpResponse:
+    with translation.override(language):
+        response = render(
+            request,
+            template,
+            {
+                **context,
+                "languages": [
+                    (code, LANGUAGE_NAMES[code], code == language) for code in LANGUAGE_NAMES
+                ],
+            },
+            status=status,
+        )
+    response.headers["Content-Language"] = language
+    return response
+
+
+def _thanks(request: HttpRequest, invitation: Invitation, language: str) -> HttpResponse:
+    return _render(
+        request,
+        "feedback/survey_thanks.html",
+        language,
+        {"unit_name": invitation.encounter.team.unit.name},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def survey(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = invitation_by_token(token=token)
+    if invitation is None:
+        # Unknown and expired links get the same page, in the visitor's language.
+        language = _requested_language(request) or translation.get_language() or "fi"
+        return _render(request, "feedback/survey_unavailable.html", language, {}, status=404)
+    language = _requested_language(request) or invitation.language
+    if invitation.status == InvitationStatus.ANSWERED:
+        return _thanks(request, invitation, language)
+    unit_name = invitation.encounter.team.unit.name
+    with translation.override(language):
+        form = SurveyForm(
+            request.POST if request.method == "POST" else None,
+            survey=invitation.survey,
+            unit_name=unit_name,
+        )
+        if form.is_bound and form.is_valid():
+            try:
+                response_submit(invitation=invitation, language=language, **form.answer())
+            except ValidationError as exc:
+                if exc.code != "already_answered":
+                    form.add_error(None, exc)
+            if not form.errors:
+                # After a POST, a GET: reloading the thank-you page posts nothing.
+                return redirect(request.get_full_path())
+    return _render(
+        request,
+        "feedback/survey.html",
+        language,
+        {"form": form, "unit_name": unit_name},
+        status=400 if form.errors else 200,
+    )
