@@ -114,13 +114,18 @@ def people_list(
         people = people.filter(
             Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word)
         )
+    # Team and team role go in one filter() so that they must hold for the
+    # same membership: "leads of team X", not "in X and a lead somewhere".
+    membership: dict[str, Any] = {}
     if team is not None:
-        people = people.filter(team_memberships__team=team)
+        membership["team_memberships__team"] = team
     if role == PersonRole.AGENT:
-        people = people.filter(team_memberships__role=TeamRole.AGENT)
+        membership["team_memberships__role"] = TeamRole.AGENT
     elif role == PersonRole.LEAD:
-        people = people.filter(team_memberships__role=TeamRole.LEAD)
-    elif role == PersonRole.MANAGER:
+        membership["team_memberships__role"] = TeamRole.LEAD
+    if membership:
+        people = people.filter(**membership)
+    if role == PersonRole.MANAGER:
         people = people.filter(managed_units__isnull=False)
     elif role == PersonRole.ADMIN:
         people = people.filter(is_superuser=True)

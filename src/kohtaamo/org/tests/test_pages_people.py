@@ -88,6 +88,17 @@ def test_filter_by_team(cast: Cast) -> None:
     assert _names(response) == ["Olli Ulkopuolinen", "Oona Oululainen"]
 
 
+def test_team_and_role_filters_hold_for_the_same_membership(cast: Cast) -> None:
+    # Given the Oulu lead who is also an agent in the Helsinki team
+    TeamMembership.objects.create(user=cast.outsider_lead, team=cast.team, role="agent")
+    # When the admin asks for the leads of the Helsinki team
+    response = page_client(cast.admin).get(
+        reverse("org:people"), {"team": cast.team.pk, "role": "lead"}
+    )
+    # Then only Helsinki's own lead is listed, not a lead of another team
+    assert _names(response) == ["Leena Lead"]
+
+
 def test_a_lead_cannot_filter_by_a_team_they_do_not_see(cast: Cast) -> None:
     response = page_client(cast.lead).get(reverse("org:people"), {"team": cast.other_team.pk})
     assert response.status_code == 200
