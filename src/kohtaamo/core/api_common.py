@@ -131,6 +131,17 @@ class FieldErrorsOut(Schema):
     detail: list[FieldErrorOut]
 
 
+# The error answers documented for every read and every write operation.
+READ_ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut}
+WRITE_ERRORS: dict[int, Any] = {
+    400: FieldErrorsOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    409: ErrorOut,
+    422: FieldErrorsOut,
+}
+
+
 # The schema errors a client meets most, in the client's language. Others keep
 # pydantic's English message.
 _MESSAGES: dict[str, Any] = {

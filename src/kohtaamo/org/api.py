@@ -14,8 +14,8 @@ from ninja.pagination import paginate
 from kohtaamo.core.api_common import (
     ERROR_UNKNOWN_TEAM,
     ERROR_UNKNOWN_UNIT,
-    ErrorOut,
-    FieldErrorsOut,
+    READ_ERRORS,
+    WRITE_ERRORS,
     ObjectId,
     Page,
     require,
@@ -35,15 +35,6 @@ from kohtaamo.org.schemas import (
 )
 
 router = Router(tags=["organisation"])
-
-READ_ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut}
-WRITE_ERRORS: dict[int, Any] = {
-    400: FieldErrorsOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    409: ErrorOut,
-    422: FieldErrorsOut,
-}
 
 
 def _unit_in_field(user: Any, pk: int, field: str) -> Unit:

@@ -3,14 +3,13 @@ customer. Everyone reads what the access module lets them see."""
 
 # No `from __future__ import annotations`: ninja's paginate wrapper reads the
 # annotations in its own module, where these names are unknown.
-from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Status
 from ninja.pagination import paginate
 
-from kohtaamo.core.api_common import ErrorOut, FieldErrorsOut, ObjectId, Page, require
+from kohtaamo.core.api_common import READ_ERRORS, WRITE_ERRORS, ObjectId, Page, require
 from kohtaamo.encounters import customers, selectors
 from kohtaamo.encounters.api.router import router
 from kohtaamo.encounters.models import Customer, Encounter
@@ -23,8 +22,6 @@ from kohtaamo.encounters.schemas import (
     EncounterOut,
 )
 from kohtaamo.org import access
-
-READ_ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut}
 
 # --- Customers --------------------------------------------------------------------
 
@@ -51,14 +48,7 @@ def customer_detail(request: HttpRequest, customer_id: ObjectId) -> Customer:
 
 @router.post(
     "/customers",
-    response={
-        201: CustomerOut,
-        400: FieldErrorsOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        409: ErrorOut,
-        422: FieldErrorsOut,
-    },
+    response={201: CustomerOut, **WRITE_ERRORS},
     url_name="customer_create",
     summary="Record a customer (admins and managers)",
 )

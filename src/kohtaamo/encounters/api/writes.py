@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import Body, Field, Schema, Status
 from ninja.errors import HttpError
 
-from kohtaamo.core.api_common import ErrorOut, FieldErrorOut, FieldErrorsOut, Moment, Text, require
+from kohtaamo.core.api_common import WRITE_ERRORS, FieldErrorOut, Moment, Text, require
 from kohtaamo.encounters import services
 from kohtaamo.encounters.api.router import router
 from kohtaamo.encounters.importing.encounter_rows import MAX_TURNS
@@ -66,15 +66,6 @@ class BulkResultOut(Schema):
     error_count: int
     errors: list[FieldErrorOut]
     written: bool
-
-
-WRITE_ERRORS: dict[int, Any] = {
-    400: FieldErrorsOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    409: ErrorOut,
-    422: FieldErrorsOut,
-}
 
 
 def _row(payload: Schema) -> dict[str, Any]:
