@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from kohtaamo.org.models import Role, Team, TeamMembership, TeamRole, Unit, UnitManager
 
@@ -204,50 +205,31 @@ def visible_customers(user: Any) -> QuerySet[Customer]:
 
 
 def get_encounter_or_404(user: Any, pk: int) -> Encounter:
+    encounters = visible_encounters(user).select_related("staff", "team__unit", "customer")
     try:
-        return visible_encounters(user).select_related("staff", "team__unit", "customer").get(pk=pk)
+        return get_object_or_404(encounters, pk=pk)
     except (ValueError, TypeError) as exc:
-        raise Http404 from exc
-    except visible_encounters(user).model.DoesNotExist as exc:
         raise Http404 from exc
 
 
 def get_team_or_404(user: Any, pk: int) -> Team:
-    try:
-        return visible_teams(user).get(pk=pk)
-    except Team.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(visible_teams(user), pk=pk)
 
 
 def get_unit_or_404(user: Any, pk: int) -> Unit:
-    try:
-        return visible_units(user).get(pk=pk)
-    except Unit.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(visible_units(user), pk=pk)
 
 
 def get_person_or_404(user: Any, pk: int) -> Any:
-    people = visible_people(user)
-    try:
-        return people.get(pk=pk)
-    except people.model.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(visible_people(user), pk=pk)
 
 
 def get_person_on_record_or_404(user: Any, pk: int) -> Any:
-    people = people_on_record(user)
-    try:
-        return people.get(pk=pk)
-    except people.model.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(people_on_record(user), pk=pk)
 
 
 def get_customer_or_404(user: Any, pk: int) -> Customer:
-    customers = visible_customers(user)
-    try:
-        return customers.get(pk=pk)
-    except customers.model.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(visible_customers(user), pk=pk)
 
 
 def may_assign_encounter(user: Any, *, staff_id: int, team_id: int) -> bool:
@@ -301,11 +283,7 @@ def visible_import_jobs(user: Any) -> QuerySet[ImportJob]:
 
 
 def get_import_job_or_404(user: Any, pk: int) -> ImportJob:
-    jobs = visible_import_jobs(user)
-    try:
-        return jobs.get(pk=pk)
-    except jobs.model.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(visible_import_jobs(user), pk=pk)
 
 
 # --- Feedback -------------------------------------------------------------------
@@ -335,13 +313,10 @@ def visible_followups(user: Any) -> QuerySet[FollowUp]:
 
 
 def get_followup_or_404(user: Any, pk: int) -> FollowUp:
-    followups = visible_followups(user)
-    try:
-        return followups.select_related(
-            "response__invitation__customer", "encounter__staff", "team__unit", "assignee"
-        ).get(pk=pk)
-    except followups.model.DoesNotExist as exc:
-        raise Http404 from exc
+    followups = visible_followups(user).select_related(
+        "response__invitation__customer", "encounter__staff", "team__unit", "assignee"
+    )
+    return get_object_or_404(followups, pk=pk)
 
 
 def visible_responses(user: Any) -> QuerySet[Response]:
