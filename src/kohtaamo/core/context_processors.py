@@ -26,6 +26,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items = [
         NavItem(_("Home"), reverse("core:home"), "home"),
         NavItem(_("Encounters"), reverse("encounters:list"), "encounters"),
+        NavItem(_("Checklist"), reverse("reviews:checklist"), "checklist"),
     ]
     if access.can_import(user):
         items.append(NavItem(_("Import"), reverse("encounters:import_upload"), "import"))

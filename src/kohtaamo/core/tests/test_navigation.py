@@ -15,10 +15,10 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("role", "items"),
     [
-        ("agent", ["Home", "Encounters", "API tokens"]),
-        ("lead", ["Home", "Encounters", "Organisation", "People", "API tokens"]),
-        ("manager", ["Home", "Encounters", "Organisation", "People", "API tokens"]),
-        ("admin", ["Home", "Encounters", "Organisation", "People", "API tokens", "Admin"]),
+        ("agent", ["Home", "Encounters", "Checklist", "API tokens"]),
+        ("lead", ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens"]),
+        ("manager", ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens"]),
+        ("admin", ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens", "Admin"]),
     ],
 )
 def test_navigation_per_role(cast: Cast, role: str, items: list[str]) -> None:
