@@ -18,7 +18,10 @@ pytestmark = pytest.mark.django_db
         ("agent", ["Home", "Encounters", "Checklist", "API tokens"]),
         ("lead", ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens"]),
         ("manager", ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens"]),
-        ("admin", ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens", "Admin"]),
+        (
+            "admin",
+            ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens", "Admin"],
+        ),
     ],
 )
 def test_navigation_per_role(cast: Cast, role: str, items: list[str]) -> None:
