@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 DEMO_HOST = "127.0.0.1"
@@ -146,6 +147,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    _setup_django()
+    from kohtaamo.insights.cli import run_report_command
+
+    return run_report_command(
+        by=args.by,
+        period=args.period,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        output_format=args.format,
+    )
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
+
+
 def cmd_token(args: argparse.Namespace) -> int:
     _setup_django()
     from django.contrib.auth import get_user_model
@@ -206,6 +227,16 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--partial", action="store_true", help="write good rows, report bad ones")
     imp.add_argument("--quiet", action="store_true", help="no progress bar")
     imp.set_defaults(func=cmd_import)
+
+    report = sub.add_parser("report", help="print survey results")
+    report_sub = report.add_subparsers(dest="report", required=True)
+    nps = report_sub.add_parser("nps", help="NPS with its 95%% interval by group and period")
+    nps.add_argument("--by", choices=["unit", "team", "staff", "channel"], default="team")
+    nps.add_argument("--period", choices=["week", "month", "quarter"], default="month")
+    nps.add_argument("--from", dest="date_from", type=_iso_date, help="first day, YYYY-MM-DD")
+    nps.add_argument("--to", dest="date_to", type=_iso_date, help="last day, YYYY-MM-DD")
+    nps.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    nps.set_defaults(func=cmd_report)
 
     token = sub.add_parser("token", help="create a personal API token for a person")
     token.add_argument("--email", required=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Count, F, Q, QuerySet, Sum
@@ -26,7 +27,6 @@ from kohtaamo.feedback.models import Response
 from kohtaamo.insights.periods import local_date, local_midnight, period_before, period_trunc
 from kohtaamo.org.models import Team, Unit
 from kohtaamo.stats import (
-    FEW_ANSWERS_BELOW,
     CesResult,
     Change,
     CsatResult,
@@ -151,7 +151,7 @@ def report_rows(
     date_from: date | None = None,
     date_to: date | None = None,
     units: QuerySet[Unit] | None = None,
-    few_answers_below: int = FEW_ANSWERS_BELOW,
+    few_answers_below: int | None = None,
 ) -> list[ReportRow]:
     """Figures per group (`by`, or all answers together when None) and period,
     ordered by group label and then period.
@@ -160,6 +160,7 @@ def report_rows(
     or, for the operator's command line, every answer). `date_from` and
     `date_to` are local days, both included, on the time of the answer.
     `units` limits which units appear by name when grouping by unit."""
+    few_answers_below = few_answers_threshold(few_answers_below)
     counts = _period_counts(
         responses=_in_range(responses, date_from, date_to), by=by, period=period
     )
@@ -181,9 +182,10 @@ def report_rows(
 
 
 def report_groups(
-    rows: Iterable[ReportRow], *, few_answers_below: int = FEW_ANSWERS_BELOW
+    rows: Iterable[ReportRow], *, few_answers_below: int | None = None
 ) -> list[GroupSummary]:
     """The rows of `report_rows` gathered by group, each with its range total."""
+    few_answers_below = few_answers_threshold(few_answers_below)
     by_group: dict[str, list[ReportRow]] = defaultdict(list)
     for row in rows:
         by_group[row.group].append(row)
@@ -199,6 +201,11 @@ def report_groups(
             )
         )
     return summaries
+
+
+def few_answers_threshold(given: int | None = None) -> int:
+    """The few-answers line: as given, else KOHTAAMO_FEW_ANSWERS_BELOW."""
+    return settings.KOHTAAMO_FEW_ANSWERS_BELOW if given is None else given
 
 
 def _in_range(
