@@ -53,7 +53,7 @@ class ReportGroup(models.TextChoices):
 
 # The encounter column each grouping sums by; a unit sums by the team's unit
 # and then rolls up to the units above.
-_GROUP_FIELD = {
+_GROUP_FIELD: dict[str, str] = {
     ReportGroup.UNIT: "invitation__encounter__team__unit_id",
     ReportGroup.TEAM: "invitation__encounter__team_id",
     ReportGroup.STAFF: "invitation__encounter__staff_id",

@@ -129,7 +129,7 @@ def test_change_since_the_previous_period_comes_with_its_significance(cast: Cast
         responses=Response.objects.all(), by=ReportGroup.STAFF, period=ReportPeriod.MONTH
     )
 
-    assert [row.change for row in rows][0] is None
+    assert rows[0].change is None
     change = rows[1].change
     assert change is not None
     assert change.difference == pytest.approx(200.0)
