@@ -23,7 +23,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from kohtaamo.encounters.models import Channel
-from kohtaamo.feedback.models import Response
+from kohtaamo.feedback.models import CSAT_UNHAPPY_MAX, DETRACTOR_MAX, Response
 from kohtaamo.insights.periods import local_date, local_midnight, period_before, period_trunc
 from kohtaamo.org.models import Team, Unit
 from kohtaamo.stats import (
@@ -303,3 +303,28 @@ def _with_changes(rows: list[ReportRow], *, period: str) -> list[ReportRow]:
             change = nps_change(before=before.figures.nps, after=row.figures.nps)
         result.append(replace(row, change=change))
     return result
+
+
+def feedback_list(
+    *,
+    responses: QuerySet[Response],
+    team_id: int | None = None,
+    channel: str | None = None,
+    unhappy_only: bool = False,
+    with_comment: bool = False,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet[Response]:
+    """Answers with their encounter, the latest first, for the feedback page."""
+    responses = _in_range(responses, date_from, date_to)
+    if team_id is not None:
+        responses = responses.filter(invitation__encounter__team_id=team_id)
+    if channel:
+        responses = responses.filter(invitation__encounter__channel=channel)
+    if unhappy_only:
+        responses = responses.filter(Q(nps__lte=DETRACTOR_MAX) | Q(csat__lte=CSAT_UNHAPPY_MAX))
+    if with_comment:
+        responses = responses.exclude(comment="")
+    return responses.select_related(
+        "invitation__encounter__staff", "invitation__encounter__team", "followup"
+    ).order_by("-answered_at", "-pk")

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
 from kohtaamo.conftest import Cast
 from kohtaamo.feedback.models import Response
@@ -141,12 +142,13 @@ def test_groups_sum_their_periods(cast: Cast) -> None:
     answers(scores=[10, 0], staff=cast.agent, team=cast.team, at=_at(date(2026, 2, 10)))
     answers(scores=[10], staff=cast.agent, team=cast.team, at=_at(date(2026, 3, 10)))
 
-    rows = report_rows(
-        responses=Response.objects.all(), by=ReportGroup.CHANNEL, period=ReportPeriod.MONTH
-    )
+    with translation.override("en"):
+        rows = report_rows(
+            responses=Response.objects.all(), by=ReportGroup.CHANNEL, period=ReportPeriod.MONTH
+        )
     [summary] = report_groups(rows)
 
-    assert (summary.group, summary.group_label) == ("phone", "Puhelin")
+    assert (summary.group, summary.group_label) == ("phone", "Phone")
     assert (summary.total.nps.n, summary.total.nps.promoters) == (3, 2)
     assert summary.latest.period == date(2026, 3, 1)
 
