@@ -33,7 +33,11 @@ from kohtaamo.org import access_insights as rules
 
 FEEDBACK_PAGE_SIZE = 50
 # Without dates the page shows this many periods up to today.
-DEFAULT_PERIODS: dict[str, int] = {ReportPeriod.WEEK: 13, ReportPeriod.MONTH: 12, ReportPeriod.QUARTER: 8}
+DEFAULT_PERIODS: dict[str, int] = {
+    ReportPeriod.WEEK: 13,
+    ReportPeriod.MONTH: 12,
+    ReportPeriod.QUARTER: 8,
+}
 QUARTER_LABEL = _("Q%(quarter)s %(year)s")
 POINT_TITLE = _("%(period)s: NPS %(nps)s (95%% interval %(low)s to %(high)s), n = %(n)s")
 
