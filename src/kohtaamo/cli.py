@@ -135,6 +135,12 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     _setup_django()
+    if args.kind == "responses":
+        from kohtaamo.insights.import_cli import run_responses_import
+
+        return run_responses_import(
+            path=Path(args.file), dry_run=args.dry_run, partial=args.partial
+        )
     from kohtaamo.encounters.importing.cli import run_import_command
 
     return run_import_command(
@@ -219,8 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)
 
-    imp = sub.add_parser("import", help="import encounters or customers from CSV or JSON Lines")
-    imp.add_argument("kind", choices=["encounters", "customers"])
+    imp = sub.add_parser(
+        "import", help="import encounters, customers or survey answers from CSV or JSON Lines"
+    )
+    imp.add_argument("kind", choices=["encounters", "customers", "responses"])
     imp.add_argument("file", help="a .csv or .jsonl file")
     imp.add_argument("--source", help="source name for rows without one (encounters)")
     imp.add_argument("--dry-run", action="store_true", help="only validate, write nothing")
