@@ -76,7 +76,7 @@ def nps_table(records: list[dict[str, Any]], *, few_answers_note: str) -> str:
         _("passives"),
         _("detractors"),
         "NPS",
-        _("95% interval"),
+        _("interval") + " 95%",
         "",
     ]
     lines = [

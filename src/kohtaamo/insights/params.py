@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from kohtaamo.insights.periods import ReportPeriod
 from kohtaamo.insights.selectors import ReportGroup
 
-ERROR_DATES_REVERSED = _("The end date is before the start date.")
+ERROR_DATES_REVERSED = _("The end date must not be before the start date.")
 ERROR_DATE_RANGE = _("Use a date between the years %(first)s and %(last)s.")
 ERROR_UNKNOWN_GROUP = _("Group by one of: %(choices)s.")
 ERROR_UNKNOWN_PERIOD = _("Use one of these periods: %(choices)s.")

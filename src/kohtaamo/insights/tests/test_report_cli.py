@@ -118,8 +118,8 @@ def test_the_table_marks_few_answers_and_explains_the_mark(march_answers: None) 
         "passives",
         "detractors",
         "NPS",
-        "95%",
         "interval",
+        "95%",
     ]
     assert lines[1].split()[:3] == ["phone", "2026-03-30", "3"]
     assert lines[1].endswith("*")
@@ -130,5 +130,5 @@ def test_reversed_dates_are_refused_with_exit_1(cast: Cast) -> None:
     done = run_report("--from", "2026-03-01", "--to", "2026-02-01")
 
     assert done.returncode == 1
-    assert done.stderr.strip() == "--to: The end date is before the start date."
+    assert done.stderr.strip() == "--to: The end date must not be before the start date."
     assert done.stdout == ""
