@@ -37,8 +37,7 @@ REPORT_ARGS = ("report", "nps", "--by", "team", "--period", "month", "--format",
 
 BUILD = """
 import random, secrets
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, timedelta
 from kohtaamo.encounters.models import Customer, Encounter
 from kohtaamo.feedback.models import Invitation, Response, Survey
 from kohtaamo.org.services import person_create, team_create, unit_create
@@ -52,7 +51,8 @@ staff = [person_create(email=f"palvelu{{n}}@example.fi", first_name="Palvelu", l
 Customer.objects.bulk_create((Customer(external_id=f"CRM-{{n:06d}}") for n in range(20000)), batch_size=5000)
 customers = list(Customer.objects.values_list("pk", flat=True))
 survey = Survey.objects.create(name="Kysely")
-start = datetime(2025, 1, 1, 6, tzinfo=ZoneInfo("Europe/Helsinki"))
+# In UTC: adding to a Helsinki time is wall-clock arithmetic, which breaks at DST.
+start = datetime(2025, 1, 1, 4, tzinfo=UTC)
 step = timedelta(days=365) / answers
 channels = ["phone", "chat", "email", "in_person", "social"]
 batch = 10000
