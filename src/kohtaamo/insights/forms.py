@@ -8,12 +8,20 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kohtaamo.encounters.models import Channel
 from kohtaamo.insights.params import report_params_check
-from kohtaamo.insights.periods import ReportPeriod
+from kohtaamo.insights.periods import ReportPeriod, periods_between
 from kohtaamo.insights.selectors import ReportGroup
+
+# The chart and its table list every period of the range; more than this many
+# would be an unreadable page (e.g. ten years by week).
+MAX_PERIODS_SHOWN = 120
+ERROR_TOO_MANY_PERIODS = _(
+    "Choose a shorter range or a longer period: a page shows at most %(max)s periods."
+)
 
 _FIELD_OF_PARAM = {"by": "by", "period": "period", "from": "date_from", "to": "date_to"}
 
@@ -63,6 +71,17 @@ class ResultsFilterForm(forms.Form):
             for param, messages in exc.message_dict.items():
                 for message in messages:
                     self.add_error(_FIELD_OF_PARAM[param], message)
+            return data
+        start, end = data.get("date_from"), data.get("date_to") or timezone.localdate()
+        if start and len(periods_between(start, end, data["period"])) > MAX_PERIODS_SHOWN:
+            self.add_error(
+                "date_from",
+                ValidationError(
+                    ERROR_TOO_MANY_PERIODS,
+                    code="too_many_periods",
+                    params={"max": MAX_PERIODS_SHOWN},
+                ),
+            )
         return data
 
 

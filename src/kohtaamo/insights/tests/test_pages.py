@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kohtaamo.conftest import Cast
+from kohtaamo.insights.forms import ERROR_TOO_MANY_PERIODS, MAX_PERIODS_SHOWN
 from kohtaamo.insights.params import ERROR_DATES_REVERSED
 from kohtaamo.insights.tests.helpers import answer, answers
 from kohtaamo.testing.clients import client_for
@@ -109,6 +110,15 @@ def test_reversed_dates_are_explained_and_show_no_figures(cast: Cast) -> None:
 
     assert page.status_code == 400
     assert page.context["form"].errors == {"date_to": [str(ERROR_DATES_REVERSED)]}
+
+
+def test_a_range_of_too_many_periods_is_refused(cast: Cast) -> None:
+    page = _get(cast.admin, RESULTS, {"period": "week", "date_from": "2000-01-01"})
+
+    assert page.status_code == 400
+    assert page.context["form"].errors == {
+        "date_from": [str(ERROR_TOO_MANY_PERIODS) % {"max": MAX_PERIODS_SHOWN}]
+    }
 
 
 def test_junk_filters_get_a_400_not_a_500(cast: Cast) -> None:
