@@ -141,6 +141,29 @@ def test_the_results_page_takes_the_same_queries_for_more_teams_and_answers(cast
     assert queries() == few
 
 
+def test_a_unit_filter_keeps_only_the_answers_under_it(cast: Cast) -> None:
+    answer(staff=cast.agent, team=cast.team, at=_recently())
+    answer(staff=cast.outsider, team=cast.other_team, at=_recently())
+
+    page = _get(cast.admin, RESULTS, {"by": "team", "unit": str(cast.region.pk)})
+
+    assert [g.group for g in page.context["groups"]] == ["hki-vastaanotto"]
+
+
+def test_the_feedback_page_takes_the_same_queries_for_more_answers(cast: Cast) -> None:
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert _get(cast.lead, FEEDBACK).status_code == 200
+        return len(captured)
+
+    answer(staff=cast.agent, team=cast.team, at=_recently(), nps=2)
+    few = queries()
+    for index in range(6):
+        answer(staff=cast.agent, team=cast.team, at=_recently(index), nps=index, comment="Hei")
+
+    assert queries() == few
+
+
 def test_staff_see_the_feedback_on_their_own_encounters_with_comments(cast: Cast) -> None:
     answer(staff=cast.agent, team=cast.team, at=_recently(), comment="Kiitos, <b>hyvä</b> palvelu!")
     answer(staff=cast.lead, team=cast.team, at=_recently(), comment="Jonotin pitkään.")
