@@ -212,3 +212,20 @@ def test_the_example_file_imports_into_the_examples_encounters(tmp_path: Path) -
 
     assert (result.written, result.created, result.error_count) == (True, 5, 0)
     assert FollowUp.objects.count() == 1
+
+
+def test_json_lines_carry_numbers_as_numbers(encounters: list[Any], tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text(
+        '{"encounter_source": "test", "encounter_external_id": "E-1", '
+        '"answered_at": "2026-03-14T12:00:00+02:00", "nps": 10, "csat": 5}\n'
+        '{"encounter_source": "test", "encounter_external_id": "E-2", '
+        '"answered_at": "2026-03-14T12:00:00+02:00", "nps": true}\n',
+        encoding="utf-8",
+    )
+
+    with translation.override("en"):
+        result = responses_import(path=path)
+
+        assert _messages(result) == [(2, "nps", str(ERROR_SCORE_RANGE) % {"low": 0, "high": 10})]
+    assert Response.objects.count() == 0
