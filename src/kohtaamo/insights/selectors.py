@@ -78,10 +78,6 @@ class Counts:
     def __add__(self, other: Counts) -> Counts:
         return Counts(*(getattr(self, f) + getattr(other, f) for f in Counts.__dataclass_fields__))
 
-    @property
-    def answers(self) -> int:
-        return max(self.promoters + self.passives + self.detractors, self.csat_n, self.ces_n)
-
 
 @dataclass(frozen=True)
 class Figures:
