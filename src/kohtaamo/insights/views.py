@@ -23,6 +23,7 @@ from kohtaamo.insights.periods import ReportPeriod, period_before, period_start,
 from kohtaamo.insights.selectors import (
     ReportGroup,
     ReportRow,
+    feedback_answers,
     feedback_list,
     few_answers_threshold,
     report_groups,
@@ -152,11 +153,11 @@ def feedback(request: HttpRequest) -> HttpResponse:
     )
     responses = rules.report_responses(user)
     if form.is_bound and not form.is_valid():
-        answers = Response.objects.none()
+        ids = Response.objects.none().values_list("pk", flat=True)
         page_number = 1
     else:
         data = form.cleaned_data if form.is_bound else {}
-        answers = feedback_list(
+        ids = feedback_list(
             responses=responses,
             team_id=data["team"].pk if data.get("team") else None,
             channel=data.get("channel") or None,
@@ -166,10 +167,15 @@ def feedback(request: HttpRequest) -> HttpResponse:
             date_to=data.get("date_to"),
         )
         page_number = data.get("page") or 1
-    page = Paginator(answers, FEEDBACK_PAGE_SIZE).get_page(page_number)
+    page = Paginator(ids, FEEDBACK_PAGE_SIZE).get_page(page_number)
     return render(
         request,
         "insights/feedback_list.html",
-        {"form": form, "page": page, "section": "feedback"},
+        {
+            "form": form,
+            "page": page,
+            "answers": feedback_answers(ids=list(page.object_list)),
+            "section": "feedback",
+        },
         status=400 if form.errors else 200,
     )

@@ -171,7 +171,7 @@ def test_staff_see_the_feedback_on_their_own_encounters_with_comments(cast: Cast
     page = _get(cast.agent, FEEDBACK)
 
     html = page.content.decode()
-    assert [r.comment for r in page.context["page"].object_list] == ["Kiitos, <b>hyvä</b> palvelu!"]
+    assert [r.comment for r in page.context["answers"]] == ["Kiitos, <b>hyvä</b> palvelu!"]
     assert "Kiitos, &lt;b&gt;hyvä&lt;/b&gt; palvelu!" in html
 
 
@@ -180,8 +180,8 @@ def test_leads_see_their_teams_feedback_and_can_pick_the_unhappy(cast: Cast) -> 
     answer(staff=cast.agent, team=cast.team, at=_recently(1), nps=3)
     answer(staff=cast.outsider, team=cast.other_team, at=_recently(1), nps=3)
 
-    everything = _get(cast.lead, FEEDBACK).context["page"].object_list
-    unhappy = _get(cast.lead, FEEDBACK, {"show": "unhappy"}).context["page"].object_list
+    everything = _get(cast.lead, FEEDBACK).context["answers"]
+    unhappy = _get(cast.lead, FEEDBACK, {"show": "unhappy"}).context["answers"]
 
     assert [r.nps for r in everything] == [3, 10]
     assert [r.nps for r in unhappy] == [3]
@@ -191,4 +191,4 @@ def test_the_feedback_page_refuses_a_bad_filter(cast: Cast) -> None:
     page = _get(cast.lead, FEEDBACK, {"show": "everything", "page": "0"})
 
     assert page.status_code == 400
-    assert list(page.context["page"].object_list) == []
+    assert list(page.context["answers"]) == []
