@@ -177,6 +177,28 @@ def report_rows(
     return _with_changes(rows, period=period)
 
 
+def report_overall(
+    rows: Iterable[ReportRow], *, period: str, few_answers_below: int | None = None
+) -> list[ReportRow]:
+    """All answers per period, summed from the rows of a grouping in which
+    every answer falls in exactly one group (team, staff or channel), so that
+    the page needs no second pass over the answers."""
+    few_answers_below = few_answers_threshold(few_answers_below)
+    totals: dict[date, Counts] = defaultdict(Counts)
+    for row in rows:
+        totals[row.period] = totals[row.period] + row.figures.counts
+    overall = [
+        ReportRow(
+            group=ALL_GROUP,
+            group_label=str(LABEL_ALL),
+            period=period_day,
+            figures=Figures.from_counts(c, few_answers_below=few_answers_below),
+        )
+        for period_day, c in sorted(totals.items())
+    ]
+    return _with_changes(overall, period=period)
+
+
 def report_groups(
     rows: Iterable[ReportRow], *, few_answers_below: int | None = None
 ) -> list[GroupSummary]:

@@ -27,6 +27,7 @@ from kohtaamo.insights.selectors import (
     feedback_list,
     few_answers_threshold,
     report_groups,
+    report_overall,
     report_rows,
 )
 from kohtaamo.org import access
@@ -123,8 +124,12 @@ def results(request: HttpRequest) -> HttpResponse:
         "date_from": first,
         "date_to": last,
     }
-    overall = report_rows(by=None, **common)
     rows = report_rows(by=by, units=rules.report_units(user), **common)
+    if by == ReportGroup.UNIT:
+        # A unit's figures include the units under it, so they do not add up.
+        overall = report_rows(by=None, **common)
+    else:
+        overall = report_overall(rows, period=period)
     context.update(
         {
             "by": by,

@@ -13,7 +13,7 @@ from django.utils import translation
 from kohtaamo.conftest import Cast
 from kohtaamo.feedback.models import Response
 from kohtaamo.insights.periods import ReportPeriod
-from kohtaamo.insights.selectors import ReportGroup, report_groups, report_rows
+from kohtaamo.insights.selectors import ReportGroup, report_groups, report_overall, report_rows
 from kohtaamo.insights.tests.helpers import answer, answers
 from kohtaamo.org.access_insights import report_responses, report_units
 from kohtaamo.testing.factories import TeamFactory, UnitFactory
@@ -201,3 +201,25 @@ def test_the_report_takes_one_query_for_the_counts_and_one_for_the_labels(
 
     with django_assert_num_queries(2):  # type: ignore[operator]
         report_rows(responses=Response.objects.all(), by=ReportGroup.TEAM, period=ReportPeriod.WEEK)
+
+
+@pytest.mark.parametrize("by", [ReportGroup.TEAM, ReportGroup.STAFF, ReportGroup.CHANNEL])
+def test_the_overall_figures_summed_from_groups_equal_those_of_all_answers(
+    cast: Cast, by: str
+) -> None:
+    answers(scores=[10, 2, 8], staff=cast.agent, team=cast.team, at=_at(date(2026, 2, 10)))
+    answers(
+        scores=[9, 9], staff=cast.lead, team=cast.team, at=_at(date(2026, 3, 10)), channel="chat"
+    )
+    answers(scores=[0], staff=cast.outsider, team=cast.other_team, at=_at(date(2026, 3, 11)))
+    everything = Response.objects.all()
+
+    summed = report_overall(
+        report_rows(responses=everything, by=by, period=ReportPeriod.MONTH),
+        period=ReportPeriod.MONTH,
+    )
+    direct = report_rows(responses=everything, by=None, period=ReportPeriod.MONTH)
+
+    assert [(r.period, r.figures, r.change) for r in summed] == [
+        (r.period, r.figures, r.change) for r in direct
+    ]
