@@ -27,9 +27,27 @@ from kohtaamo.demo.context import (
     DemoScale,
     DemoSummary,
 )
-from kohtaamo.demo.steps import customers, encounters, org, tidy, transcripts, webhook
+from kohtaamo.demo.steps import (
+    customers,
+    encounters,
+    feedback,
+    feedback_reset,
+    org,
+    tidy,
+    transcripts,
+    webhook,
+)
 
-STEPS: tuple[ModuleType, ...] = (org, customers, encounters, transcripts, webhook, tidy)
+STEPS: tuple[ModuleType, ...] = (
+    org,
+    customers,
+    feedback_reset,
+    encounters,
+    transcripts,
+    webhook,
+    feedback,
+    tidy,
+)
 
 
 def _print_line(line: str) -> None:
