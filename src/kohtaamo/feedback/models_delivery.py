@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kohtaamo.encounters.models import Encounter, Language
+from kohtaamo.encounters.models import Channel, Encounter, Language
 from kohtaamo.org.models import Team, Unit
 
 SAMPLING_MAX = 100
@@ -89,6 +89,10 @@ class InvitationRule(models.Model):
 
     def __str__(self) -> str:
         return str(self.team or self.unit)
+
+    @property
+    def channel_labels(self) -> list[str]:
+        return [str(Channel(c).label) for c in self.channels if c in Channel.values]
 
 
 class DecisionOutcome(models.TextChoices):

@@ -46,7 +46,8 @@ def feedback_tick_run(*, inline: bool = False) -> dict[str, Any]:
 
     now = timezone.now()
     decisions = encounters_invite_due(now=now)
-    emails = due_email_ids(now=now)
+    # Read the clock again: the invitations just made are due at once.
+    emails = due_email_ids(now=timezone.now())
     for invitation_id in emails:
         if inline:
             invitation_email_send(invitation_id=invitation_id)
