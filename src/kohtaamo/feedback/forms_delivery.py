@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from kohtaamo.encounters.models import Channel
@@ -20,8 +21,16 @@ ERROR_CHOOSE_UNIT = _("Choose a unit.")
 ERROR_WHOLE_NUMBER = _("Enter a whole number from %(low)s to %(high)s.")
 
 
+def _whole_number(low: int, high: int) -> str:
+    return str(ERROR_WHOLE_NUMBER) % {"low": low, "high": high}
+
+
+# Formatted when shown, in the language of that request.
+_whole_number_lazy = lazy(_whole_number, str)
+
+
 def _number_field(label: Any, high: int, help_text: Any) -> forms.IntegerField:
-    message = ERROR_WHOLE_NUMBER % {"low": 0, "high": high}
+    message = _whole_number_lazy(0, high)
     return forms.IntegerField(
         label=label,
         min_value=0,

@@ -1,0 +1,101 @@
+"""The page where managers and admins set invitation rules (issue 4)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from kohtaamo.conftest import Cast
+from kohtaamo.core.tests.pages import en, page_client
+from kohtaamo.feedback.forms_delivery import ERROR_CHOOSE_TARGET, ERROR_WHOLE_NUMBER
+from kohtaamo.feedback.models import InvitationRule, Survey
+from kohtaamo.feedback.rules import ERROR_RULE_EXISTS, invitation_rule_create
+
+GOOD = {"survey": "", "channels": ["phone", "chat"], "delay_hours": "4", "sampling_percent": "25"}
+
+
+def _data(survey: Survey, **values: object) -> dict[str, object]:
+    return {**GOOD, "survey": survey.pk, "active": "on", **values}
+
+
+def test_manager_creates_a_team_rule_and_sees_it_listed(cast: Cast, survey: Survey) -> None:
+    client = page_client(cast.manager)
+    response = client.post(
+        reverse("feedback:rule_create"), _data(survey, target=f"team:{cast.team.pk}")
+    )
+    assert response.status_code == 302
+    rule = InvitationRule.objects.get()
+    assert (rule.team, rule.unit, rule.survey) == (cast.team, None, survey)
+    assert (rule.channels, rule.delay_hours, rule.sampling_percent, rule.active) == (
+        ["chat", "phone"],
+        4,
+        25,
+        True,
+    )
+    listing = client.get(reverse("feedback:rules"))
+    assert "Vastaanotto (Hotelli Helsinki)" in listing.text
+    assert "Phone" in listing.text and "25 %" in listing.text
+
+
+def test_bad_values_get_messages_and_save_nothing(cast: Cast, survey: Survey) -> None:
+    response = page_client(cast.manager).post(
+        reverse("feedback:rule_create"),
+        _data(survey, target="", channels=[], delay_hours="-1", sampling_percent="150"),
+    )
+    assert response.status_code == 400
+    assert en(ERROR_CHOOSE_TARGET) in response.text
+    assert "Choose at least one channel." in response.text
+    assert en(ERROR_WHOLE_NUMBER) % {"low": 0, "high": 336} in response.text
+    assert en(ERROR_WHOLE_NUMBER) % {"low": 0, "high": 100} in response.text
+    assert InvitationRule.objects.count() == 0
+
+
+def test_manager_cannot_target_a_team_outside_their_units(cast: Cast, survey: Survey) -> None:
+    response = page_client(cast.manager).post(
+        reverse("feedback:rule_create"), _data(survey, target=f"team:{cast.other_team.pk}")
+    )
+    assert response.status_code == 400
+    assert en(ERROR_CHOOSE_TARGET) in response.text
+    assert InvitationRule.objects.count() == 0
+
+
+def test_second_rule_for_a_unit_is_refused_with_a_message(cast: Cast, survey: Survey) -> None:
+    invitation_rule_create(
+        unit=cast.hotel, survey=survey, channels=["phone"], delay_hours=1, sampling_percent=10
+    )
+    response = page_client(cast.admin).post(
+        reverse("feedback:rule_create"), _data(survey, target=f"unit:{cast.hotel.pk}")
+    )
+    assert response.status_code == 400
+    assert en(ERROR_RULE_EXISTS).replace("'", "&#x27;") in response.text
+    assert InvitationRule.objects.count() == 1
+
+
+def test_manager_edits_and_deletes_a_rule(cast: Cast, survey: Survey) -> None:
+    rule = invitation_rule_create(
+        unit=cast.hotel, survey=survey, channels=["phone"], delay_hours=1, sampling_percent=10
+    )
+    client = page_client(cast.manager)
+    response = client.post(
+        reverse("feedback:rule_edit", args=[rule.pk]),
+        {"survey": survey.pk, "channels": ["email"], "delay_hours": "0", "sampling_percent": "100"},
+    )
+    assert response.status_code == 302
+    rule.refresh_from_db()
+    assert (rule.channels, rule.delay_hours, rule.sampling_percent, rule.active) == (
+        ["email"],
+        0,
+        100,
+        False,
+    )
+    assert client.post(reverse("feedback:rule_delete", args=[rule.pk])).status_code == 302
+    assert InvitationRule.objects.count() == 0
+
+
+def test_lead_cannot_change_rules(cast: Cast, survey: Survey) -> None:
+    rule = invitation_rule_create(
+        unit=cast.hotel, survey=survey, channels=["phone"], delay_hours=1, sampling_percent=10
+    )
+    client = page_client(cast.lead)
+    response = client.post(reverse("feedback:rule_delete", args=[rule.pk]))
+    assert response.status_code == 403
+    assert InvitationRule.objects.count() == 1
