@@ -27,9 +27,25 @@ from kohtaamo.demo.context import (
     DemoScale,
     DemoSummary,
 )
-from kohtaamo.demo.steps import customers, encounters, org, tidy, transcripts, webhook
+from kohtaamo.demo.steps import (
+    customers,
+    delivery,
+    encounters,
+    org,
+    tidy,
+    transcripts,
+    webhook,
+)
 
-STEPS: tuple[ModuleType, ...] = (org, customers, encounters, transcripts, webhook, tidy)
+STEPS: tuple[ModuleType, ...] = (
+    org,
+    customers,
+    encounters,
+    transcripts,
+    webhook,
+    delivery,
+    tidy,
+)
 
 
 def _print_line(line: str) -> None:

@@ -97,7 +97,7 @@ class Claim:
 def _claim(invitation_id: int, now: datetime) -> Claim | None:
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("customer", "survey", "encounter__team__unit")
             .filter(pk=invitation_id, next_email_at__lte=now)
             .first()
@@ -287,7 +287,7 @@ def followup_escalate(*, followup_id: int) -> str:
     now = timezone.now()
     with transaction.atomic():
         followup = (
-            FollowUp.objects.select_for_update()
+            FollowUp.objects.select_for_update(of=("self",))
             .select_related("team__unit", "response", "assignee", "encounter")
             .filter(
                 pk=followup_id,
