@@ -19,6 +19,7 @@ from kohtaamo.feedback.rules import rule_for_team
 from kohtaamo.feedback.services import invitation_create
 from kohtaamo.feedback.tasks import invitation_email
 from kohtaamo.org import access, access_delivery
+from kohtaamo.org.models import Team
 
 ERROR_UNKNOWN_ENCOUNTER = _("There is no such encounter.")
 ERROR_UNKNOWN_SURVEY = _("There is no such survey for this encounter's unit.")
@@ -54,9 +55,8 @@ class InvitationOut(Schema):
     url: str | None = Field(None, description="The survey link, only when not e-mailed.")
 
 
-def _survey_for(encounter_team: object, survey_id: int | None) -> Survey:
-    team = encounter_team
-    unit_ids = [int(p) for p in team.unit.path.strip("/").split("/") if p]  # type: ignore[attr-defined]
+def _survey_for(team: Team, survey_id: int | None) -> Survey:
+    unit_ids = [int(p) for p in team.unit.path.strip("/").split("/") if p]
     if survey_id is not None:
         survey = Survey.objects.filter(
             Q(unit__isnull=True) | Q(unit_id__in=unit_ids), pk=survey_id
@@ -64,7 +64,7 @@ def _survey_for(encounter_team: object, survey_id: int | None) -> Survey:
         if survey is None:
             raise ValidationError({"survey": ERROR_UNKNOWN_SURVEY})
         return survey
-    rule = rule_for_team(team=team)  # type: ignore[arg-type]
+    rule = rule_for_team(team=team)
     if rule is None:
         raise ValidationError({"survey": ERROR_NO_SURVEY})
     return rule.survey

@@ -99,3 +99,31 @@ def test_lead_cannot_change_rules(cast: Cast, survey: Survey) -> None:
     response = client.post(reverse("feedback:rule_delete", args=[rule.pk]))
     assert response.status_code == 403
     assert InvitationRule.objects.count() == 1
+
+
+def test_rule_and_qr_lists_make_the_same_queries_for_more_rows(cast: Cast, survey: Survey) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kohtaamo.feedback.public import public_survey_create
+    from kohtaamo.testing.factories import TeamFactory, UnitFactory
+
+    def queries(name: str) -> int:
+        client = page_client(cast.admin)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse(name)).status_code == 200
+        return len(captured)
+
+    invitation_rule_create(
+        unit=cast.hotel, survey=survey, channels=["phone"], delay_hours=1, sampling_percent=10
+    )
+    public_survey_create(unit=cast.hotel, survey=survey, by=cast.admin)
+    few = (queries("feedback:rules"), queries("feedback:public_list"))
+    for n in range(4):
+        unit = UnitFactory(parent=cast.region)
+        team = TeamFactory(unit=unit)
+        invitation_rule_create(
+            team=team, survey=survey, channels=["chat"], delay_hours=n, sampling_percent=50
+        )
+        public_survey_create(unit=unit, survey=survey, by=cast.admin)
+    assert (queries("feedback:rules"), queries("feedback:public_list")) == few
