@@ -192,12 +192,14 @@ def invitation_email_send(*, invitation_id: int) -> str:
     else:
         fields |= {"reminder_sent_at": sent_at, "next_email_at": None}
     # The customer may have answered meanwhile: never turn "answered" back.
-    Invitation.objects.filter(pk=invitation.pk).exclude(status=InvitationStatus.ANSWERED).update(
-        **fields
-    )
-    Invitation.objects.filter(pk=invitation.pk, status=InvitationStatus.ANSWERED).update(
-        next_email_at=None
-    )
+    # One transaction, so one commit for both.
+    with transaction.atomic():
+        Invitation.objects.filter(pk=invitation.pk).exclude(
+            status=InvitationStatus.ANSWERED
+        ).update(**fields)
+        Invitation.objects.filter(pk=invitation.pk, status=InvitationStatus.ANSWERED).update(
+            next_email_at=None
+        )
     return "sent"
 
 
