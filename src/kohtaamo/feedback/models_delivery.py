@@ -188,6 +188,9 @@ class PublicResponse(models.Model):
     # An HMAC of the client's address: enough to count its answers for the
     # rate limit, useless for finding out who the visitor was.
     client_key = models.CharField(max_length=64, editable=False)
+    # The hash of the one-time value the page handed out with the form: a
+    # replayed post (reload, back button, a script) cannot store it twice.
+    nonce_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-answered_at"]

@@ -15,6 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -29,11 +30,16 @@ from kohtaamo.feedback.models import (
     PublicSurvey,
     Survey,
 )
-from kohtaamo.feedback.services import ERROR_COMMENT_TOO_LONG, _check_answer
+from kohtaamo.feedback.services import (
+    ERROR_ALREADY_ANSWERED,
+    ERROR_COMMENT_TOO_LONG,
+    _check_answer,
+)
 from kohtaamo.org.models import Unit
 
 ERROR_PUBLIC_EXISTS = _("This unit already has a public survey.")
 ERROR_PUBLIC_CLOSED = _("This survey is not open at the moment.")
+ERROR_FORM_EXPIRED = _("This form has expired. Please answer again – thank you!")
 ERROR_TOO_MANY = _(
     "Thank you! We have already received several answers from this device. "
     "Please try again in a while."
@@ -46,6 +52,24 @@ def client_key(*, address: str) -> str:
     return hmac.new(
         settings.SECRET_KEY.encode(), f"kohtaamo-public:{address}".encode(), hashlib.sha256
     ).hexdigest()
+
+
+NONCE_SALT = "kohtaamo.feedback.public-nonce"
+NONCE_MAX_AGE = timedelta(days=1)
+
+
+def form_nonce() -> str:
+    """A signed one-time value for one showing of the form."""
+    return signing.dumps(secrets.token_urlsafe(16), salt=NONCE_SALT)
+
+
+def nonce_hash(signed: str) -> str:
+    """The hash to store for a nonce this server handed out lately."""
+    try:
+        value = signing.loads(signed, salt=NONCE_SALT, max_age=NONCE_MAX_AGE)
+    except signing.BadSignature as exc:  # forged, altered or too old
+        raise ValidationError(ERROR_FORM_EXPIRED, code="form_expired") from exc
+    return hashlib.sha256(str(value).encode()).hexdigest()
 
 
 def public_survey_create(*, unit: Unit, survey: Survey, by: Any) -> PublicSurvey:
@@ -76,9 +100,12 @@ def public_response_submit(
     ces: int | None,
     comment: str,
     language: str,
+    nonce: str,
 ) -> PublicResponse:
-    """Store one unverified answer, unless the client has sent its share."""
+    """Store one unverified answer, unless the client has sent its share or
+    this very form was sent before (code "replayed")."""
     survey = public_survey.survey
+    hashed_nonce = nonce_hash(nonce)
     _check_answer("NPS", nps, survey.ask_nps, NPS_RANGE)
     _check_answer("CSAT", csat, survey.ask_csat, CSAT_RANGE)
     _check_answer("CES", ces, survey.ask_ces, CES_RANGE)
@@ -91,20 +118,27 @@ def public_response_submit(
         )
     now = timezone.now()
     window = timedelta(minutes=settings.KOHTAAMO_PUBLIC_SURVEY_WINDOW_MINUTES)
-    with transaction.atomic():
-        locked = PublicSurvey.objects.select_for_update().get(pk=public_survey.pk)
-        if not locked.active:
-            raise ValidationError(ERROR_PUBLIC_CLOSED, code="closed")
-        recent = PublicResponse.objects.filter(client_key=client, answered_at__gt=now - window)
-        if recent.count() >= settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT:
-            raise ValidationError(ERROR_TOO_MANY, code="rate_limited")
-        return PublicResponse.objects.create(
-            public_survey=locked,
-            nps=nps,
-            csat=csat,
-            ces=ces,
-            comment=comment,
-            language=language,
-            answered_at=now,
-            client_key=client,
-        )
+    try:
+        with transaction.atomic():
+            locked = PublicSurvey.objects.select_for_update().get(pk=public_survey.pk)
+            if not locked.active:
+                raise ValidationError(ERROR_PUBLIC_CLOSED, code="closed")
+            if PublicResponse.objects.filter(nonce_hash=hashed_nonce).exists():
+                raise ValidationError(ERROR_ALREADY_ANSWERED, code="replayed")
+            recent = PublicResponse.objects.filter(client_key=client, answered_at__gt=now - window)
+            if recent.count() >= settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT:
+                raise ValidationError(ERROR_TOO_MANY, code="rate_limited")
+            return PublicResponse.objects.create(
+                public_survey=locked,
+                nps=nps,
+                csat=csat,
+                ces=ces,
+                comment=comment,
+                language=language,
+                answered_at=now,
+                client_key=client,
+                nonce_hash=hashed_nonce,
+            )
+    except IntegrityError as exc:
+        # The same form, posted twice at the same moment.
+        raise ValidationError(ERROR_ALREADY_ANSWERED, code="replayed") from exc

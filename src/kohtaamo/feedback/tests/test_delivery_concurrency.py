@@ -17,7 +17,7 @@ from django.utils import timezone
 from kohtaamo.conftest import Cast
 from kohtaamo.feedback.delivery import invitation_email_send
 from kohtaamo.feedback.models import Invitation, InvitationDecision, PublicResponse, Survey
-from kohtaamo.feedback.public import public_response_submit, public_survey_create
+from kohtaamo.feedback.public import form_nonce, public_response_submit, public_survey_create
 from kohtaamo.feedback.rules import encounters_invite_due, invitation_rule_create
 from kohtaamo.feedback.services import invitation_create
 from kohtaamo.testing.factories import EncounterFactory
@@ -66,6 +66,7 @@ def test_rate_limit_holds_for_simultaneous_posts(cast: Cast, settings: Any) -> N
             ces=None,
             comment="",
             language="fi",
+            nonce=form_nonce(),
         )
         return "stored"
 
@@ -97,3 +98,26 @@ def test_the_same_email_sent_by_two_workers_at_once_goes_out_once(
     outcomes = _at_once(lambda n: invitation_email_send(invitation_id=invitation.pk))
     assert outcomes == ["sent", "skipped", "skipped", "skipped"]
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_form_posted_twice_at_once_stores_one_answer(cast: Cast) -> None:
+    survey = Survey.objects.create(name="QR")
+    public = public_survey_create(unit=cast.hotel, survey=survey, by=cast.manager)
+    nonce = form_nonce()
+
+    def post(n: int) -> str:
+        public_response_submit(
+            public_survey=public,
+            client=f"{n}" * 64,
+            nps=9,
+            csat=None,
+            ces=None,
+            comment="",
+            language="fi",
+            nonce=nonce,
+        )
+        return "stored"
+
+    assert _at_once(post) == ["replayed", "replayed", "replayed", "stored"]
+    assert PublicResponse.objects.count() == 1

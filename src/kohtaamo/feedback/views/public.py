@@ -24,6 +24,7 @@ from kohtaamo.feedback.forms_delivery import PublicSurveyForm
 from kohtaamo.feedback.models import PublicSurvey
 from kohtaamo.feedback.public import (
     client_key,
+    form_nonce,
     public_response_submit,
     public_survey_create,
     public_survey_update,
@@ -148,9 +149,12 @@ def public_survey(request: HttpRequest, code: str) -> HttpResponse:
                     public_survey=found,
                     client=client_key(address=client_address(request)),
                     language=language,
+                    nonce=request.POST.get("nonce", "")[:200],
                     **answer,
                 )
             except ValidationError as exc:
+                if exc.code == "replayed":
+                    return redirect(f"{request.path}?lang={language}&{DONE_PARAMETER}=1")
                 if exc.code == "rate_limited":
                     return _render(
                         request,
@@ -166,6 +170,7 @@ def public_survey(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "feedback/survey.html",
         language,
-        {"form": form, "unit_name": unit_name, "unverified": True},
+        # A fresh one-time value with every showing of the form.
+        {"form": form, "unit_name": unit_name, "nonce": form_nonce()},
         status=400 if form.errors else 200,
     )
