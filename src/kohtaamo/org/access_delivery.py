@@ -103,3 +103,18 @@ def may_invite(user: Any, encounter: Encounter) -> bool:
     """May this person invite the customer of an encounter they can see?"""
     team_ids = writable_team_ids(user)
     return team_ids is None or encounter.team_id in team_ids
+
+
+def visible_failed_invitations(user: Any) -> QuerySet[Any]:
+    """Invitations whose e-mail could not be sent, in the person's units."""
+    from kohtaamo.feedback.models import Invitation, InvitationStatus
+
+    scope = scope_for(user)
+    failed = Invitation.objects.filter(status=InvitationStatus.FAILED).select_related(
+        "customer", "encounter__team__unit"
+    )
+    if scope.is_admin:
+        return failed
+    if not scope.managed_unit_paths:
+        return failed.none()
+    return failed.filter(scope._under_managed("encounter__team__unit__path"))

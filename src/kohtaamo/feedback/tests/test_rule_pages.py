@@ -127,3 +127,36 @@ def test_rule_and_qr_lists_make_the_same_queries_for_more_rows(cast: Cast, surve
         )
         public_survey_create(unit=unit, survey=survey, by=cast.admin)
     assert (queries("feedback:rules"), queries("feedback:public_list")) == few
+
+
+def test_rule_list_counts_what_each_rule_decided_and_lists_failed_emails(
+    cast: Cast, survey: Survey, settings: object
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kohtaamo.feedback.models import Invitation, InvitationStatus
+    from kohtaamo.feedback.tasks import feedback_tick_run
+    from kohtaamo.testing.factories import CustomerFactory, EncounterFactory
+
+    invitation_rule_create(
+        unit=cast.hotel, survey=survey, channels=["phone"], delay_hours=1, sampling_percent=100
+    )
+    ended = timezone.now() - timedelta(hours=2)
+    customer = CustomerFactory(name="Saara <i>Sähköposti</i>")
+    for _ in range(2):  # the second is refused by the fatigue rule
+        EncounterFactory(
+            team=cast.team,
+            customer=customer,
+            started_at=ended - timedelta(minutes=4),
+            ended_at=ended,
+        )
+    feedback_tick_run()
+    Invitation.objects.update(status=InvitationStatus.FAILED, email_error="SMTPRecipientsRefused")
+    page = page_client(cast.manager).get(reverse("feedback:rules"))
+    assert "1 of 2 encounters" in page.text
+    assert "SMTPRecipientsRefused" in page.text
+    assert "Saara &lt;i&gt;Sähköposti&lt;/i&gt;" in page.text
+    # the outsider's manager-less view: an admin sees it, a lead may not open the page
+    assert page_client(cast.lead).get(reverse("feedback:rules")).status_code == 403

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,8 +19,11 @@ from kohtaamo.feedback.rules import (
     invitation_rule_delete,
     invitation_rule_update,
 )
+from kohtaamo.feedback.selectors_delivery import with_tallies
 from kohtaamo.org import access_delivery
 
+TALLY_DAYS = 30
+FAILED_SHOWN = 20
 MESSAGE_RULE_SAVED = _("The invitation rule is saved.")
 MESSAGE_RULE_DELETED = _("The invitation rule is deleted.")
 
@@ -34,7 +40,18 @@ def rule_list(request: HttpRequest) -> HttpResponse:
     rules = access_delivery.visible_invitation_rules(request.user).order_by(
         "unit__path", "team__unit__path", "team__name"
     )
-    return render(request, "feedback/rule_list.html", {"rules": list(rules), "section": "delivery"})
+    since = timezone.now() - timedelta(days=TALLY_DAYS)
+    failed = access_delivery.visible_failed_invitations(request.user).order_by("-created_at")
+    return render(
+        request,
+        "feedback/rule_list.html",
+        {
+            "rules": with_tallies(rules=list(rules), since=since),
+            "tally_days": TALLY_DAYS,
+            "failed_invitations": list(failed[:FAILED_SHOWN]),
+            "section": "delivery",
+        },
+    )
 
 
 @login_required
