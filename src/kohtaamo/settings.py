@@ -295,6 +295,12 @@ KOHTAAMO_SURVEY_REMINDER_DAYS = env_int("KOHTAAMO_SURVEY_REMINDER_DAYS", 3)
 # KOHTAAMO_SURVEY_RETRY_MINUTES and each next one after twice as long.
 KOHTAAMO_SURVEY_EMAIL_ATTEMPTS = env_int("KOHTAAMO_SURVEY_EMAIL_ATTEMPTS", 5)
 KOHTAAMO_SURVEY_RETRY_MINUTES = env_int("KOHTAAMO_SURVEY_RETRY_MINUTES", 5)
+if KOHTAAMO_SURVEY_EMAIL_ATTEMPTS < 1 or KOHTAAMO_SURVEY_RETRY_MINUTES < 1:
+    raise ImproperlyConfigured(
+        "KOHTAAMO_SURVEY_EMAIL_ATTEMPTS and KOHTAAMO_SURVEY_RETRY_MINUTES must be at least 1"
+    )
+if not KOHTAAMO_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("KOHTAAMO_BASE_URL must start with https:// or http://")
 # Answers one client may send to the public (QR) surveys in the window.
 KOHTAAMO_PUBLIC_SURVEY_LIMIT = env_int("KOHTAAMO_PUBLIC_SURVEY_LIMIT", 10)
 KOHTAAMO_PUBLIC_SURVEY_WINDOW_MINUTES = env_int("KOHTAAMO_PUBLIC_SURVEY_WINDOW_MINUTES", 60)

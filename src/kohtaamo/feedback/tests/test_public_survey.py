@@ -183,3 +183,15 @@ def test_forged_or_missing_one_time_value_is_refused_with_a_message(
         assert response.status_code == 400
         assert en(ERROR_FORM_EXPIRED) in response.text
     assert PublicResponse.objects.count() == 0
+
+
+def test_html_in_a_unit_name_is_escaped_on_the_qr_sheet(cast: Cast, survey: Survey) -> None:
+    from kohtaamo.org.models import Unit
+
+    Unit.objects.filter(pk=cast.hotel.pk).update(name="<b>Hotelli</b>")
+    public = public_survey_create(unit=cast.hotel, survey=survey, by=cast.manager)
+    page = page_client(cast.manager).get(reverse("feedback:public_detail", args=[public.pk]))
+    assert "<b>Hotelli</b>" not in page.text
+    assert "&lt;b&gt;Hotelli&lt;/b&gt;" in page.text
+    answering = Client().get(_url(public))
+    assert "<b>Hotelli</b>" not in answering.text
