@@ -291,3 +291,22 @@ KOHTAAMO_API_PAGE_SIZE_MAX = 500
 KOHTAAMO_SURVEY_FATIGUE_DAYS = env_int("KOHTAAMO_SURVEY_FATIGUE_DAYS", 30)
 # A figure from fewer answers than this is shown greyed as "few answers".
 KOHTAAMO_FEW_ANSWERS_BELOW = env_int("KOHTAAMO_FEW_ANSWERS_BELOW", 30)
+# Where people reach this installation; links in e-mails start with it.
+KOHTAAMO_BASE_URL = env_str("KOHTAAMO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# One reminder this many days after an unanswered invitation; 0 sends none.
+KOHTAAMO_SURVEY_REMINDER_DAYS = env_int("KOHTAAMO_SURVEY_REMINDER_DAYS", 3)
+# Attempts to send one e-mail before giving up, the first retry after
+# KOHTAAMO_SURVEY_RETRY_MINUTES and each next one after twice as long.
+KOHTAAMO_SURVEY_EMAIL_ATTEMPTS = env_int("KOHTAAMO_SURVEY_EMAIL_ATTEMPTS", 5)
+KOHTAAMO_SURVEY_RETRY_MINUTES = env_int("KOHTAAMO_SURVEY_RETRY_MINUTES", 5)
+if KOHTAAMO_SURVEY_EMAIL_ATTEMPTS < 1 or KOHTAAMO_SURVEY_RETRY_MINUTES < 1:
+    raise ImproperlyConfigured(
+        "KOHTAAMO_SURVEY_EMAIL_ATTEMPTS and KOHTAAMO_SURVEY_RETRY_MINUTES must be at least 1"
+    )
+if not KOHTAAMO_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("KOHTAAMO_BASE_URL must start with https:// or http://")
+# Answers one client may send to the public (QR) surveys in the window.
+KOHTAAMO_PUBLIC_SURVEY_LIMIT = env_int("KOHTAAMO_PUBLIC_SURVEY_LIMIT", 10)
+KOHTAAMO_PUBLIC_SURVEY_WINDOW_MINUTES = env_int("KOHTAAMO_PUBLIC_SURVEY_WINDOW_MINUTES", 60)
+# Behind a reverse proxy the client's address is the last X-Forwarded-For entry.
+KOHTAAMO_BEHIND_PROXY = env_bool("KOHTAAMO_BEHIND_PROXY", False)

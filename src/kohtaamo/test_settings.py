@@ -34,6 +34,19 @@ if os.environ.get("KOHTAAMO_TEST_TASKS_IN_DATABASE"):
     # A real worker, run by a test in a subprocess, takes tasks from the database.
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+if os.environ.get("KOHTAAMO_TEST_SMTP_PORT"):
+    # A command that a test runs in a subprocess mails the test's own SMTP
+    # server on loopback (feedback/tests/smtp.py).
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": "127.0.0.1",
+                "port": int(os.environ["KOHTAAMO_TEST_SMTP_PORT"]),
+                "timeout": 5,
+            },
+        }
+    }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from kohtaamo.org import access, access_insights
+from kohtaamo.org import access, access_delivery, access_insights
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(NavItem(_("Import"), reverse("encounters:import_upload"), "import"))
     if access.can_follow_up(user):
         items.append(NavItem(_("Follow-ups"), reverse("feedback:followups"), "followups"))
+    if access_delivery.can_manage_delivery(user):
+        items.append(NavItem(_("Surveys"), reverse("feedback:rules"), "delivery"))
     if access.can_view_people(user):
         items.append(NavItem(_("Organisation"), reverse("org:overview"), "org"))
         items.append(NavItem(_("People"), reverse("org:people"), "people"))

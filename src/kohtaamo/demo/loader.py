@@ -29,6 +29,7 @@ from kohtaamo.demo.context import (
 )
 from kohtaamo.demo.steps import (
     customers,
+    delivery,
     encounters,
     feedback,
     feedback_reset,
@@ -45,6 +46,7 @@ STEPS: tuple[ModuleType, ...] = (
     encounters,
     transcripts,
     webhook,
+    delivery,
     feedback,
     tidy,
 )

@@ -3,7 +3,16 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from kohtaamo.feedback.models import FollowUp, Invitation, Response, Survey
+from kohtaamo.feedback.models import (
+    FollowUp,
+    Invitation,
+    InvitationDecision,
+    InvitationRule,
+    PublicResponse,
+    PublicSurvey,
+    Response,
+    Survey,
+)
 
 
 @admin.register(Survey)
@@ -24,9 +33,18 @@ class _ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(_ReadOnlyAdmin):
-    list_display = ["customer", "survey", "language", "status", "created_at", "expires_at"]
+    list_display = [
+        "customer",
+        "survey",
+        "language",
+        "status",
+        "created_at",
+        "sent_at",
+        "reminder_sent_at",
+        "email_attempts",
+    ]
     list_filter = ["status", "language"]
-    exclude = ["token_hash"]
+    exclude = ["token_hash", "reminder_token_hash"]
 
 
 @admin.register(Response)
@@ -36,5 +54,29 @@ class ResponseAdmin(_ReadOnlyAdmin):
 
 @admin.register(FollowUp)
 class FollowUpAdmin(_ReadOnlyAdmin):
-    list_display = ["encounter", "team", "assignee", "status", "due_at", "outcome"]
+    list_display = ["encounter", "team", "assignee", "status", "due_at", "escalated_at", "outcome"]
     list_filter = ["status", "outcome", "root_cause"]
+
+
+@admin.register(InvitationRule)
+class InvitationRuleAdmin(_ReadOnlyAdmin):
+    """Rules are managed on the Surveys page, whose services check them."""
+
+    list_display = ["__str__", "survey", "delay_hours", "sampling_percent", "active"]
+
+
+@admin.register(InvitationDecision)
+class InvitationDecisionAdmin(_ReadOnlyAdmin):
+    list_display = ["encounter", "rule", "outcome", "decided_at"]
+    list_filter = ["outcome"]
+
+
+@admin.register(PublicSurvey)
+class PublicSurveyAdmin(_ReadOnlyAdmin):
+    list_display = ["unit", "survey", "active", "created_at"]
+
+
+@admin.register(PublicResponse)
+class PublicResponseAdmin(_ReadOnlyAdmin):
+    list_display = ["public_survey", "nps", "csat", "ces", "language", "answered_at"]
+    exclude = ["client_key"]

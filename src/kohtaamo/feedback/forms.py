@@ -51,7 +51,9 @@ class SurveyForm(forms.Form):
     activated for the invitation, because they name the unit.
     """
 
-    def __init__(self, *args: Any, survey: Survey, unit_name: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, survey: Survey, unit_name: str, anonymous: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._scales: list[tuple[str, tuple[int, int], str, str]] = []
         if survey.ask_nps:
@@ -86,7 +88,8 @@ class SurveyForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 5}),
                 error_messages={"max_length": ERROR_COMMENT_TOO_LONG},
             )
-        if survey.ask_consent:
+        # An anonymous (QR) answer leaves no way to contact anyone.
+        if survey.ask_consent and not anonymous:
             self.fields["consent_contact"] = forms.BooleanField(
                 label=gettext("You may contact me about my feedback."), required=False
             )

@@ -55,6 +55,8 @@ class InvitationStatus(models.TextChoices):
     CREATED = "created", _("Created")
     SENT = "sent", _("Sent")
     ANSWERED = "answered", _("Answered")
+    # Every attempt to e-mail it failed; `email_error` says why.
+    FAILED = "failed", _("Sending failed")
 
 
 class Invitation(models.Model):
@@ -85,6 +87,27 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField(_("expires"))
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    rule = models.ForeignKey(
+        "feedback.InvitationRule",
+        verbose_name=_("invitation rule"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations",
+    )
+    # Delivery by e-mail (see feedback/delivery.py). `next_email_at` is when
+    # the next e-mail (the first, a retry or the reminder) may be tried; a
+    # sender moves it forward before it sends, so that two workers never
+    # send the same e-mail.
+    next_email_at = models.DateTimeField(_("next e-mail"), null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(_("failed e-mail attempts"), default=0)
+    email_error = models.TextField(_("last e-mail error"), blank=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    # The reminder carries a link of its own (the first one's token is known
+    # only to the first e-mail); both links lead to this invitation.
+    reminder_token_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -93,6 +116,11 @@ class Invitation(models.Model):
         indexes = [
             # The fatigue rule asks "was this customer invited lately?".
             models.Index(fields=["customer", "-created_at"], name="invitation_customer_time"),
+            # The tick asks "which e-mails are due?".
+            models.Index(fields=["status", "next_email_at"], name="invitation_email_due"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["encounter"], name="one_invitation_per_encounter"),
         ]
 
     def __str__(self) -> str:
@@ -212,6 +240,9 @@ class FollowUp(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Set when the tick e-mails the manager about an overdue follow-up; once.
+    escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
+    escalation_error = models.TextField(_("last escalation error"), blank=True)
 
     class Meta:
         ordering = ["due_at"]
@@ -227,3 +258,30 @@ class FollowUp(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status == FollowUpStatus.OPEN and timezone.now() > self.due_at
+
+
+# The delivery models live in a module of their own; importing them here
+# registers them with the feedback app.
+from kohtaamo.feedback.models_delivery import (  # noqa: E402
+    DecisionOutcome,
+    InvitationDecision,
+    InvitationRule,
+    PublicResponse,
+    PublicSurvey,
+)
+
+__all__ = [
+    "DecisionOutcome",
+    "FollowUp",
+    "FollowUpOutcome",
+    "FollowUpStatus",
+    "Invitation",
+    "InvitationDecision",
+    "InvitationRule",
+    "InvitationStatus",
+    "PublicResponse",
+    "PublicSurvey",
+    "Response",
+    "RootCause",
+    "Survey",
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kohtaamo.encounters.models import Encounter
 from kohtaamo.feedback.models import (
@@ -23,9 +23,11 @@ def invitation_by_token(*, token: str) -> Invitation | None:
     expired before it was answered: the two must look the same to a visitor."""
     if not token or len(token) > 100:
         return None
+    hashed = token_hash(token)
+    # The first e-mail's link and the reminder's link both lead here.
     invitation = (
         Invitation.objects.select_related("survey", "encounter__team__unit")
-        .filter(token_hash=token_hash(token))
+        .filter(Q(token_hash=hashed) | Q(reminder_token_hash=hashed))
         .first()
     )
     if invitation is None:

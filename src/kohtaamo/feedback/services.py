@@ -23,6 +23,7 @@ from kohtaamo.feedback.models import (
     FollowUpOutcome,
     FollowUpStatus,
     Invitation,
+    InvitationRule,
     InvitationStatus,
     Response,
     RootCause,
@@ -33,9 +34,11 @@ from kohtaamo.org.models import Team, TeamMembership, TeamRole, UnitManager
 
 ERROR_NO_CUSTOMER = _("The encounter has no customer to invite.")
 ERROR_OPTED_OUT = _("The customer has asked not to be sent surveys.")
+ERROR_NO_EMAIL = _("The customer has no e-mail address to send the survey to.")
 ERROR_INVITED_RECENTLY = _(
     "The customer was already invited to a survey in the last %(days)s days."
 )
+ERROR_ALREADY_INVITED = _("This encounter already has a survey invitation.")
 ERROR_ALREADY_ANSWERED = _("This survey has already been answered. Thank you!")
 ERROR_EXPIRED = _("This survey link has expired.")
 ERROR_OUT_OF_RANGE = _("%(question)s must be a whole number from %(low)s to %(high)s.")
@@ -52,37 +55,61 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def new_token() -> str:
+    # 32 random bytes: 256 bits, well above the 128 the issue asks for.
+    return secrets.token_urlsafe(32)
+
+
 def invitation_create(
-    *, encounter: Encounter, survey: Survey, language: str | None = None
+    *,
+    encounter: Encounter,
+    survey: Survey,
+    language: str | None = None,
+    rule: InvitationRule | None = None,
+    send_email: bool = False,
 ) -> tuple[Invitation, str]:
-    """A new invitation and its token; the token is returned once, never stored."""
+    """A new invitation and its token; the token is returned once, never stored.
+
+    With `send_email` the invitation is due for e-mail at once: the sender
+    gives it a fresh token of its own (see `feedback.delivery`), so the token
+    returned here stops working then.
+    """
     if encounter.customer_id is None:
         raise ValidationError(ERROR_NO_CUSTOMER, code="no_customer")
     days = settings.KOHTAAMO_SURVEY_FATIGUE_DAYS
-    with transaction.atomic():
-        # Locking the customer makes two simultaneous invitations wait for
-        # each other, so that the fatigue rule holds under concurrency too.
-        customer = Customer.objects.select_for_update().get(pk=encounter.customer_id)
-        if not customer.consent_surveys:
-            raise ValidationError(ERROR_OPTED_OUT, code="opted_out")
-        now = timezone.now()
-        if Invitation.objects.filter(
-            customer=customer, created_at__gt=now - timedelta(days=days)
-        ).exists():
-            raise ValidationError(
-                ERROR_INVITED_RECENTLY, code="invited_recently", params={"days": days}
+    try:
+        with transaction.atomic():
+            # Locking the customer makes two simultaneous invitations wait for
+            # each other, so that the fatigue rule holds under concurrency too.
+            customer = Customer.objects.select_for_update().get(pk=encounter.customer_id)
+            if not customer.consent_surveys:
+                raise ValidationError(ERROR_OPTED_OUT, code="opted_out")
+            if send_email and not customer.email:
+                raise ValidationError(ERROR_NO_EMAIL, code="no_email")
+            if Invitation.objects.filter(encounter=encounter).exists():
+                raise ValidationError(ERROR_ALREADY_INVITED, code="already_invited")
+            now = timezone.now()
+            if Invitation.objects.filter(
+                customer=customer, created_at__gt=now - timedelta(days=days)
+            ).exists():
+                raise ValidationError(
+                    ERROR_INVITED_RECENTLY, code="invited_recently", params={"days": days}
+                )
+            token = new_token()
+            invitation = Invitation.objects.create(
+                survey=survey,
+                encounter=encounter,
+                customer=customer,
+                language=language or customer.language,
+                token_hash=token_hash(token),
+                created_at=now,
+                expires_at=now + timedelta(days=survey.invitation_expiry_days),
+                rule=rule,
+                next_email_at=now if send_email else None,
             )
-        # 32 random bytes: 256 bits, well above the 128 the issue asks for.
-        token = secrets.token_urlsafe(32)
-        invitation = Invitation.objects.create(
-            survey=survey,
-            encounter=encounter,
-            customer=customer,
-            language=language or customer.language,
-            token_hash=token_hash(token),
-            created_at=now,
-            expires_at=now + timedelta(days=survey.invitation_expiry_days),
-        )
+    except IntegrityError as exc:
+        # Another request invited this encounter between the check and the insert.
+        raise ValidationError(ERROR_ALREADY_INVITED, code="already_invited") from exc
     return invitation, token
 
 

@@ -197,3 +197,21 @@ def test_reloading_puts_a_renamed_or_moved_demo_unit_and_team_back_in_place() ->
     assert (spa.pk, spa.name, spa.path) == (spa_id, "Aurora Spa Naantali", spa_path)
     team = Team.objects.get(code="aurora-oulu-vastaanotto")
     assert (team.name, team.unit.code) == ("Vastaanotto, Oulu", "aurora-oulu")
+
+
+def test_demo_has_survey_rules_and_qr_codes_that_survive_a_reload() -> None:
+    from kohtaamo.feedback.models import InvitationRule, PublicSurvey
+
+    _load()
+    codes = dict(PublicSurvey.objects.values_list("unit__code", "code"))
+    rules = list(InvitationRule.objects.values_list("unit__code", "sampling_percent", "active"))
+    _load()
+    assert sorted(rules) == [
+        ("aurora-etela", 25, True),
+        ("aurora-lansi", 25, True),
+        ("aurora-pohjoinen", 25, True),
+    ]
+    assert InvitationRule.objects.count() == 3
+    assert len(codes) == 6
+    # printed QR codes keep working after a re-run
+    assert dict(PublicSurvey.objects.values_list("unit__code", "code")) == codes

@@ -2,10 +2,26 @@
 
 from typing import Any
 
+from kohtaamo.feedback.delivery import optout_token
 from kohtaamo.feedback.models import Survey
+from kohtaamo.feedback.public import public_survey_create
+from kohtaamo.feedback.rules import invitation_rule_create
 from kohtaamo.feedback.services import invitation_create, response_submit
 from kohtaamo.testing.factories import EncounterFactory
-from kohtaamo.testing.url_matrix import FORBIDDEN, LOGIN, NOT_FOUND, OK, Route
+from kohtaamo.testing.url_matrix import FORBIDDEN, LOGIN, NOT_FOUND, OK, UNAUTHORIZED, Route
+
+REDIRECT = 302
+CREATED = 201
+MANAGERS = {
+    "anonymous": LOGIN,
+    "agent": FORBIDDEN,
+    "lead": FORBIDDEN,
+    "manager": OK,
+    "admin": OK,
+}
+MANAGERS_POST = {**MANAGERS, "manager": REDIRECT, "admin": REDIRECT}
+ONLY_ADMIN_MANAGES = {**MANAGERS, "manager": NOT_FOUND}
+ONLY_ADMIN_DELETES = {**MANAGERS_POST, "manager": NOT_FOUND}
 
 ONLY_ADMIN_SEES = {
     "anonymous": LOGIN,
@@ -36,8 +52,23 @@ def build_world(*, cast: Any, encounter: Any, other_encounter: Any) -> dict[str,
     # the follow-ups come from answers to encounters of their own.
     answered = EncounterFactory(staff=cast.agent, team=cast.team)
     other_answered = EncounterFactory(staff=cast.outsider, team=cast.other_team)
+    rule = invitation_rule_create(
+        unit=cast.hotel, survey=survey, channels=["phone"], delay_hours=2, sampling_percent=100
+    )
+    other_rule = invitation_rule_create(
+        team=cast.other_team, survey=survey, channels=["chat"], delay_hours=1, sampling_percent=50
+    )
+    public = public_survey_create(unit=cast.hotel, survey=survey, by=cast.manager)
+    other_public = public_survey_create(unit=cast.other_unit, survey=survey, by=cast.admin)
     return {
         "survey_token": token,
+        "survey_id": survey.pk,
+        "rule": rule,
+        "other_rule": other_rule,
+        "public": public,
+        "other_public": other_public,
+        "optout_token": optout_token(encounter.customer_id),
+        "invitable": EncounterFactory(staff=cast.agent, team=cast.team),
         "followup": _detractor_followup(survey, answered),
         "other_followup": _detractor_followup(survey, other_answered),
     }
@@ -49,6 +80,39 @@ EXPECTED = {
     "feedback:survey": Route(EVERYONE, kwargs=lambda w: {"token": w.survey_token}),
     "feedback:survey#unknown": Route(
         {role: NOT_FOUND for role in EVERYONE}, kwargs=lambda w: {"token": "x" * 43}
+    ),
+    "feedback:public_survey": Route(EVERYONE, kwargs=lambda w: {"code": w.public.code}),
+    "feedback:public_survey#unknown": Route(
+        {role: NOT_FOUND for role in EVERYONE}, kwargs=lambda w: {"code": "x" * 16}
+    ),
+    "feedback:optout": Route(EVERYONE, kwargs=lambda w: {"token": w.optout_token}),
+    "feedback:optout#forged": Route(
+        {role: NOT_FOUND for role in EVERYONE}, kwargs=lambda w: {"token": "1:forged"}
+    ),
+    "feedback:rules": Route(MANAGERS),
+    "feedback:rule_create": Route(MANAGERS),
+    "feedback:rule_edit": Route(MANAGERS, kwargs=lambda w: {"pk": w.rule.pk}),
+    "feedback:rule_edit#other": Route(ONLY_ADMIN_MANAGES, kwargs=lambda w: {"pk": w.other_rule.pk}),
+    "feedback:rule_delete": Route(MANAGERS_POST, kwargs=lambda w: {"pk": w.rule.pk}, method="post"),
+    "feedback:rule_delete#other": Route(
+        ONLY_ADMIN_DELETES, kwargs=lambda w: {"pk": w.other_rule.pk}, method="post"
+    ),
+    "feedback:public_list": Route(MANAGERS),
+    "feedback:public_detail": Route(MANAGERS, kwargs=lambda w: {"pk": w.public.pk}),
+    "feedback:public_detail#other": Route(
+        ONLY_ADMIN_MANAGES, kwargs=lambda w: {"pk": w.other_public.pk}
+    ),
+    "api-1.0.0:invitation_create": Route(
+        {
+            "anonymous": UNAUTHORIZED,
+            "agent": FORBIDDEN,
+            "lead": CREATED,
+            "manager": CREATED,
+            "admin": CREATED,
+        },
+        method="post",
+        data=lambda w: {"encounter": w.invitable.pk, "survey": w.survey_id, "send_email": False},
+        content_type="application/json",
     ),
     "feedback:followups": Route(
         {"anonymous": LOGIN, "agent": FORBIDDEN, "lead": OK, "manager": OK, "admin": OK}

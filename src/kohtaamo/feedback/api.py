@@ -1,0 +1,103 @@
+"""Survey invitations in the REST API: invite the customer of one encounter
+with the same rules as the periodic tick (consent, fatigue, one invitation
+per encounter) and the same messages."""
+
+# No `from __future__ import annotations`: ninja reads these annotations.
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from ninja import Field, Router, Schema, Status
+
+from kohtaamo.core.api_common import WRITE_ERRORS, ObjectId, require
+from kohtaamo.encounters.models import Language
+from kohtaamo.feedback.delivery import survey_url
+from kohtaamo.feedback.models import Invitation, Survey
+from kohtaamo.feedback.rules import rule_for_team
+from kohtaamo.feedback.services import invitation_create
+from kohtaamo.feedback.tasks import invitation_email
+from kohtaamo.org import access, access_delivery
+from kohtaamo.org.models import Team
+
+ERROR_UNKNOWN_ENCOUNTER = _("There is no such encounter.")
+ERROR_UNKNOWN_SURVEY = _("There is no such survey for this encounter's unit.")
+ERROR_NO_SURVEY = _("No invitation rule names a survey for this team; choose one.")
+
+router = Router(tags=["feedback"])
+
+
+class InvitationIn(Schema):
+    encounter: ObjectId = Field(description="The encounter whose customer is invited.")
+    survey: ObjectId | None = Field(
+        None, description="The survey; the team's invitation rule's survey if left out."
+    )
+    language: Language | None = Field(None, description="The customer's language if left out.")
+    send_email: bool = Field(
+        True,
+        description=(
+            "E-mail the invitation (and its reminder). With false the answer carries "
+            "the survey link instead, for delivery by other means."
+        ),
+    )
+
+
+class InvitationOut(Schema):
+    id: int
+    encounter: int = Field(alias="encounter_id")
+    survey: int = Field(alias="survey_id")
+    customer: int = Field(alias="customer_id")
+    language: str
+    status: str
+    created_at: datetime
+    expires_at: datetime
+    url: str | None = Field(None, description="The survey link, only when not e-mailed.")
+
+
+def _survey_for(team: Team, survey_id: int | None) -> Survey:
+    unit_ids = [int(p) for p in team.unit.path.strip("/").split("/") if p]
+    if survey_id is not None:
+        survey = Survey.objects.filter(
+            Q(unit__isnull=True) | Q(unit_id__in=unit_ids), pk=survey_id
+        ).first()
+        if survey is None:
+            raise ValidationError({"survey": ERROR_UNKNOWN_SURVEY})
+        return survey
+    rule = rule_for_team(team=team)
+    if rule is None:
+        raise ValidationError({"survey": ERROR_NO_SURVEY})
+    return rule.survey
+
+
+@router.post(
+    "/invitations",
+    response={201: InvitationOut, **WRITE_ERRORS},
+    url_name="invitation_create",
+    summary="Invite an encounter's customer to a survey (leads, managers, admins)",
+)
+def invitation_create_api(request: HttpRequest, payload: InvitationIn) -> Status:
+    require(access.can_write_encounters(request.user))
+    encounter = (
+        access.visible_encounters(request.user)
+        .select_related("team__unit")
+        .filter(pk=payload.encounter)
+        .first()
+    )
+    if encounter is None:
+        raise ValidationError({"encounter": ERROR_UNKNOWN_ENCOUNTER})
+    require(access_delivery.may_invite(request.user, encounter))
+    survey = _survey_for(encounter.team, payload.survey)
+    invitation, token = invitation_create(
+        encounter=encounter,
+        survey=survey,
+        language=payload.language.value if payload.language else None,
+        send_email=payload.send_email,
+    )
+    if payload.send_email:
+        invitation_email.enqueue(invitation.pk)
+        invitation = Invitation.objects.get(pk=invitation.pk)
+        return Status(201, InvitationOut.from_orm(invitation))
+    out = InvitationOut.from_orm(invitation)
+    out.url = survey_url(token)
+    return Status(201, out)

@@ -1,0 +1,144 @@
+"""The public survey behind a unit's QR code: anyone may answer, so answers
+are unverified, kept in `PublicResponse` and rate-limited per client.
+
+The limit is counted in the database, so it holds across every web process;
+the survey's row is locked while counting, so that a burst of simultaneous
+posts cannot all slip under it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kohtaamo.feedback.models import (
+    CES_RANGE,
+    COMMENT_MAX_LENGTH,
+    CSAT_RANGE,
+    NPS_RANGE,
+    PublicResponse,
+    PublicSurvey,
+    Survey,
+)
+from kohtaamo.feedback.services import (
+    ERROR_ALREADY_ANSWERED,
+    ERROR_COMMENT_TOO_LONG,
+    _check_answer,
+)
+from kohtaamo.org.models import Unit
+
+ERROR_PUBLIC_EXISTS = _("This unit already has a public survey.")
+ERROR_PUBLIC_CLOSED = _("This survey is not open at the moment.")
+ERROR_FORM_EXPIRED = _("This form has expired. Please answer again – thank you!")
+ERROR_TOO_MANY = _(
+    "Thank you! We have already received several answers from this device. "
+    "Please try again in a while."
+)
+
+
+def client_key(*, address: str) -> str:
+    """An HMAC of the address with the secret key: stable enough to count, of
+    no use for finding the visitor."""
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"kohtaamo-public:{address}".encode(), hashlib.sha256
+    ).hexdigest()
+
+
+NONCE_SALT = "kohtaamo.feedback.public-nonce"
+NONCE_MAX_AGE = timedelta(days=1)
+
+
+def form_nonce() -> str:
+    """A signed one-time value for one showing of the form."""
+    return signing.dumps(secrets.token_urlsafe(16), salt=NONCE_SALT)
+
+
+def nonce_hash(signed: str) -> str:
+    """The hash to store for a nonce this server handed out lately."""
+    try:
+        value = signing.loads(signed, salt=NONCE_SALT, max_age=NONCE_MAX_AGE)
+    except signing.BadSignature as exc:  # forged, altered or too old
+        raise ValidationError(ERROR_FORM_EXPIRED, code="form_expired") from exc
+    return hashlib.sha256(str(value).encode()).hexdigest()
+
+
+def public_survey_create(*, unit: Unit, survey: Survey, by: Any) -> PublicSurvey:
+    try:
+        with transaction.atomic():
+            return PublicSurvey.objects.create(
+                unit=unit, survey=survey, code=secrets.token_urlsafe(12), created_by=by
+            )
+    except IntegrityError as exc:
+        raise ValidationError(ERROR_PUBLIC_EXISTS, code="exists") from exc
+
+
+def public_survey_update(
+    *, public_survey: PublicSurvey, survey: Survey, active: bool
+) -> PublicSurvey:
+    public_survey.survey = survey
+    public_survey.active = active
+    public_survey.save(update_fields=["survey", "active"])
+    return public_survey
+
+
+def public_response_submit(
+    *,
+    public_survey: PublicSurvey,
+    client: str,
+    nps: int | None,
+    csat: int | None,
+    ces: int | None,
+    comment: str,
+    language: str,
+    nonce: str,
+) -> PublicResponse:
+    """Store one unverified answer, unless the client has sent its share or
+    this very form was sent before (code "replayed")."""
+    survey = public_survey.survey
+    hashed_nonce = nonce_hash(nonce)
+    _check_answer("NPS", nps, survey.ask_nps, NPS_RANGE)
+    _check_answer("CSAT", csat, survey.ask_csat, CSAT_RANGE)
+    _check_answer("CES", ces, survey.ask_ces, CES_RANGE)
+    comment = comment.strip() if survey.ask_comment else ""
+    if len(comment) > COMMENT_MAX_LENGTH:
+        raise ValidationError(
+            ERROR_COMMENT_TOO_LONG,
+            code="comment_too_long",
+            params={"limit_value": COMMENT_MAX_LENGTH},
+        )
+    now = timezone.now()
+    window = timedelta(minutes=settings.KOHTAAMO_PUBLIC_SURVEY_WINDOW_MINUTES)
+    try:
+        with transaction.atomic():
+            locked = PublicSurvey.objects.select_for_update().get(pk=public_survey.pk)
+            if not locked.active:
+                raise ValidationError(ERROR_PUBLIC_CLOSED, code="closed")
+            if PublicResponse.objects.filter(nonce_hash=hashed_nonce).exists():
+                raise ValidationError(ERROR_ALREADY_ANSWERED, code="replayed")
+            recent = PublicResponse.objects.filter(client_key=client, answered_at__gt=now - window)
+            if recent.count() >= settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT:
+                raise ValidationError(ERROR_TOO_MANY, code="rate_limited")
+            return PublicResponse.objects.create(
+                public_survey=locked,
+                nps=nps,
+                csat=csat,
+                ces=ces,
+                comment=comment,
+                language=language,
+                answered_at=now,
+                client_key=client,
+                nonce_hash=hashed_nonce,
+            )
+    except IntegrityError as exc:
+        # The same form, posted twice at the same moment.
+        raise ValidationError(ERROR_ALREADY_ANSWERED, code="replayed") from exc

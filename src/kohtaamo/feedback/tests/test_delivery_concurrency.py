@@ -1,0 +1,123 @@
+"""Simultaneous requests and ticks, each with a database connection of its
+own as separate gunicorn processes or workers would have (issue 4)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.utils import timezone
+
+from kohtaamo.conftest import Cast
+from kohtaamo.feedback.delivery import invitation_email_send
+from kohtaamo.feedback.models import Invitation, InvitationDecision, PublicResponse, Survey
+from kohtaamo.feedback.public import form_nonce, public_response_submit, public_survey_create
+from kohtaamo.feedback.rules import encounters_invite_due, invitation_rule_create
+from kohtaamo.feedback.services import invitation_create
+from kohtaamo.testing.factories import EncounterFactory
+
+WORKERS = 4
+
+
+def _at_once(work: Callable[[int], str]) -> list[str]:
+    start = threading.Barrier(WORKERS)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def run(n: int) -> None:
+        try:
+            start.wait(timeout=10)
+            try:
+                outcome = work(n)
+            except ValidationError as exc:
+                outcome = str(exc.code)
+            with lock:
+                outcomes.append(outcome)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(WORKERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return sorted(outcomes)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rate_limit_holds_for_simultaneous_posts(cast: Cast, settings: Any) -> None:
+    # given a limit of two answers and four simultaneous posts from one client
+    settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT = 2
+    survey = Survey.objects.create(name="QR")
+    public = public_survey_create(unit=cast.hotel, survey=survey, by=cast.manager)
+
+    def post(n: int) -> str:
+        public_response_submit(
+            public_survey=public,
+            client="k" * 64,
+            nps=n,
+            csat=None,
+            ces=None,
+            comment="",
+            language="fi",
+            nonce=form_nonce(),
+        )
+        return "stored"
+
+    # then exactly two are stored
+    assert _at_once(post) == ["rate_limited", "rate_limited", "stored", "stored"]
+    assert PublicResponse.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_ticks_invite_each_encounter_once(cast: Cast) -> None:
+    survey = Survey.objects.create(name="Kysely")
+    invitation_rule_create(
+        unit=cast.hotel, survey=survey, channels=["phone"], delay_hours=0, sampling_percent=100
+    )
+    ended = timezone.now() - timedelta(minutes=30)
+    for _ in range(3):
+        EncounterFactory(team=cast.team, started_at=ended - timedelta(minutes=5), ended_at=ended)
+    _at_once(lambda n: str(len(encounters_invite_due(now=timezone.now()))))
+    assert Invitation.objects.count() == 3
+    assert InvitationDecision.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_email_sent_by_two_workers_at_once_goes_out_once(
+    cast: Cast, encounter: Any
+) -> None:
+    survey = Survey.objects.create(name="Kysely")
+    invitation, _token = invitation_create(encounter=encounter, survey=survey, send_email=True)
+    outcomes = _at_once(lambda n: invitation_email_send(invitation_id=invitation.pk))
+    assert outcomes == ["sent", "skipped", "skipped", "skipped"]
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_form_posted_twice_at_once_stores_one_answer(cast: Cast) -> None:
+    survey = Survey.objects.create(name="QR")
+    public = public_survey_create(unit=cast.hotel, survey=survey, by=cast.manager)
+    nonce = form_nonce()
+
+    def post(n: int) -> str:
+        public_response_submit(
+            public_survey=public,
+            client=f"{n}" * 64,
+            nps=9,
+            csat=None,
+            ces=None,
+            comment="",
+            language="fi",
+            nonce=nonce,
+        )
+        return "stored"
+
+    assert _at_once(post) == ["replayed", "replayed", "replayed", "stored"]
+    assert PublicResponse.objects.count() == 1

@@ -1,0 +1,176 @@
+"""Public (QR) surveys: the staff pages that make and print them, and the
+page anyone may answer. The answering page is like `/s/<token>/`: no login,
+no JavaScript, the same small stylesheet."""
+
+from __future__ import annotations
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from kohtaamo.feedback.delivery import absolute_url
+from kohtaamo.feedback.forms import SurveyForm
+from kohtaamo.feedback.forms_delivery import PublicSurveyForm
+from kohtaamo.feedback.models import PublicSurvey
+from kohtaamo.feedback.public import (
+    client_key,
+    form_nonce,
+    public_response_submit,
+    public_survey_create,
+    public_survey_update,
+)
+from kohtaamo.feedback.views.survey import _render, _requested_language
+from kohtaamo.org import access_delivery
+
+MESSAGE_PUBLIC_SAVED = _("The public survey is saved.")
+DONE_PARAMETER = "kiitos"
+
+
+def _require_manager(request: HttpRequest) -> None:
+    if not access_delivery.can_manage_delivery(request.user):
+        raise PermissionDenied
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def public_list(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    form = PublicSurveyForm(
+        request.POST if request.method == "POST" else None, user=request.user, new=True
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            created = public_survey_create(
+                unit=form.cleaned_data["unit"], survey=form.cleaned_data["survey"], by=request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, MESSAGE_PUBLIC_SAVED)
+            return redirect("feedback:public_detail", pk=created.pk)
+    return render(
+        request,
+        "feedback/public_list.html",
+        {
+            "public_surveys": list(access_delivery.visible_public_surveys(request.user)),
+            "form": form,
+            "section": "delivery",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def public_link(public_survey: PublicSurvey) -> str:
+    return absolute_url(reverse("feedback:public_survey", kwargs={"code": public_survey.code}))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The printable QR code (an inline SVG made here, nothing from elsewhere)."""
+    _require_manager(request)
+    public_survey = access_delivery.get_public_survey_or_404(request.user, pk)
+    form = PublicSurveyForm(
+        request.POST if request.method == "POST" else None,
+        initial={"survey": public_survey.survey_id, "active": public_survey.active},
+        user=request.user,
+        new=False,
+    )
+    if form.is_bound and form.is_valid():
+        public_survey_update(public_survey=public_survey, **form.cleaned_data)
+        messages.success(request, MESSAGE_PUBLIC_SAVED)
+        return redirect("feedback:public_detail", pk=public_survey.pk)
+    link = public_link(public_survey)
+    qr_svg = segno.make(link, error="m").svg_inline(
+        scale=8, title=gettext("QR code of the survey of %(unit)s") % {"unit": public_survey.unit}
+    )
+    return render(
+        request,
+        "feedback/public_detail.html",
+        {
+            "public_survey": public_survey,
+            "link": link,
+            "qr_svg": qr_svg,
+            "form": form,
+            "section": "delivery",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address; behind a proxy, the one the proxy saw (the last
+    X-Forwarded-For entry), since anything before it the client can forge."""
+    if settings.KOHTAAMO_BEHIND_PROXY:
+        forwarded = request.headers.get("X-Forwarded-For", "")
+        if forwarded.strip():
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def public_survey(request: HttpRequest, code: str) -> HttpResponse:
+    found = (
+        PublicSurvey.objects.select_related("unit", "survey")
+        .filter(code=code[:32], active=True)
+        .first()
+    )
+    language = _requested_language(request) or translation.get_language() or "fi"
+    if language not in dict(settings.LANGUAGES):
+        language = "fi"
+    if found is None:
+        return _render(request, "feedback/survey_unavailable.html", language, {}, status=404)
+    unit_name = found.unit.name
+    if request.method == "GET" and DONE_PARAMETER in request.GET:
+        return _render(request, "feedback/survey_thanks.html", language, {"unit_name": unit_name})
+    with translation.override(language):
+        form = SurveyForm(
+            request.POST if request.method == "POST" else None,
+            survey=found.survey,
+            unit_name=unit_name,
+            anonymous=True,
+        )
+        if form.is_bound and form.is_valid():
+            answer = form.answer()
+            answer.pop("consent_contact")
+            try:
+                public_response_submit(
+                    public_survey=found,
+                    client=client_key(address=client_address(request)),
+                    language=language,
+                    nonce=request.POST.get("nonce", "")[:200],
+                    **answer,
+                )
+            except ValidationError as exc:
+                if exc.code == "replayed":
+                    return redirect(f"{request.path}?lang={language}&{DONE_PARAMETER}=1")
+                if exc.code == "rate_limited":
+                    return _render(
+                        request,
+                        "feedback/public_limited.html",
+                        language,
+                        {"unit_name": unit_name, "message": exc.messages[0]},
+                        status=429,
+                    )
+                form.add_error(None, exc)
+            else:
+                return redirect(f"{request.path}?lang={language}&{DONE_PARAMETER}=1")
+    return _render(
+        request,
+        "feedback/survey.html",
+        language,
+        # A fresh one-time value with every showing of the form.
+        {"form": form, "unit_name": unit_name, "nonce": form_nonce()},
+        status=400 if form.errors else 200,
+    )
