@@ -27,6 +27,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         NavItem(_("Home"), reverse("core:home"), "home"),
         NavItem(_("Encounters"), reverse("encounters:list"), "encounters"),
     ]
+    items.append(NavItem(_("Line-up"), reverse("lineup:teams"), "lineup"))
+    items.append(NavItem(_("Wow stories"), reverse("lineup:stories"), "stories"))
     if access.can_import(user):
         items.append(NavItem(_("Import"), reverse("encounters:import_upload"), "import"))
     if access.can_follow_up(user):
