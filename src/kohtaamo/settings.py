@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "kohtaamo.accounts",
     "kohtaamo.encounters",
     "kohtaamo.feedback",
+    "kohtaamo.reviews",
     "kohtaamo.lineup",
 ]
 

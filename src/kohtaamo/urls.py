@@ -10,6 +10,7 @@ urlpatterns = [
     path("org/", include("kohtaamo.org.urls")),
     path("encounters/", include("kohtaamo.encounters.urls")),
     path("", include("kohtaamo.feedback.urls")),
+    path("reviews/", include("kohtaamo.reviews.urls")),
     path("lineup/", include("kohtaamo.lineup.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

@@ -18,18 +18,26 @@ from kohtaamo.lineup.services import (
     ERROR_STORY_TOO_LONG,
 )
 from kohtaamo.org.models import Team
+from kohtaamo.reviews.models import Criterion
+from kohtaamo.reviews.selectors import scorecard_default
 
 ERROR_CHOOSE_TEAM = _("Choose one of your teams.")
 ERROR_CHOOSE_HEROES = _("Choose the heroes from the team's members.")
 ERROR_BAD_DAY = _("Give the day as a date, for example 24.11.2026.")
 ERROR_BAD_NUMBER = _("Give the number as digits.")
 ERROR_UNKNOWN_ENCOUNTER = _("No encounter with that number is yours to tell about.")
+ERROR_CHOOSE_POINT = _("Choose one of the points of the checklist.")
 ERROR_UNKNOWN_CUSTOMER = _("No customer with that number is yours to tell about.")
 
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return obj.get_full_name() or obj.email
+
+
+class CriterionChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.localized("name")
 
 
 class StoryForm(forms.Form):
@@ -57,6 +65,12 @@ class StoryForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": ERROR_NO_HEROES, "invalid_choice": ERROR_CHOOSE_HEROES},
     )
+    criterion = CriterionChoiceField(
+        label=_("Which checklist point does it show? (optional)"),
+        queryset=Criterion.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": ERROR_CHOOSE_POINT},
+    )
     encounter = forms.IntegerField(
         label=_("Encounter number (optional)"),
         required=False,
@@ -74,6 +88,12 @@ class StoryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams  # type: ignore[attr-defined]
         self.fields["heroes"].queryset = people  # type: ignore[attr-defined]
+        scorecard = scorecard_default()
+        self.fields["criterion"].queryset = (  # type: ignore[attr-defined]
+            Criterion.objects.filter(scorecard=scorecard).order_by("position")
+            if scorecard
+            else Criterion.objects.none()
+        )
 
     def clean_encounter(self) -> Encounter | None:
         pk = self.cleaned_data.get("encounter")

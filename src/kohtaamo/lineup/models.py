@@ -87,6 +87,15 @@ class WowStory(models.Model):
         on_delete=models.SET_NULL,
         related_name="wow_story",
     )
+    # The checklist point the story shows (issue 5's default scorecard).
+    criterion = models.ForeignKey(
+        "reviews.Criterion",
+        verbose_name=_("checklist point"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="wow_stories",
+    )
     source = models.CharField(
         _("source"), max_length=16, choices=StorySource.choices, default=StorySource.COLLEAGUE
     )

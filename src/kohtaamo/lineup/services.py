@@ -34,6 +34,7 @@ from kohtaamo.lineup.models import (
 )
 from kohtaamo.org import access, access_lineup
 from kohtaamo.org.models import Team, TeamMembership
+from kohtaamo.reviews.models import Criterion
 
 ERROR_EMPTY_STORY = _("Tell what happened: the story cannot be empty.")
 ERROR_STORY_TOO_LONG = _("A story can be at most %(limit_value)s characters long.")
@@ -93,7 +94,7 @@ def story_tell(
     heroes: Iterable[Any],
     encounter: Encounter | None = None,
     customer: Customer | None = None,
-    criterion: Any | None = None,
+    criterion: Criterion | None = None,
 ) -> WowStory:
     """A new story. It goes straight to the line-up when the team auto-approves
     or when the teller runs the team's line-up; otherwise it waits for the lead."""
@@ -138,18 +139,12 @@ def story_tell(
             created_at=now,
             approved_at=now if approved else None,
             approved_by=by if approved and access_lineup.may_run_lineup(by, team) else None,
-            **_criterion_field(criterion),
+            criterion=criterion,
         )
         StoryHero.objects.bulk_create(StoryHero(story=story, person_id=pk) for pk in hero_ids)
         if approved:
             _notify(story=story, kind=NoticeKind.STORY_APPROVED, actor=by, skip=[by.pk])
     return story
-
-
-def _criterion_field(criterion: Any | None) -> dict[str, Any]:
-    # The checklist point arrives with the reviews app; until a criterion is
-    # passed the story simply has none.
-    return {} if criterion is None else {"criterion": criterion}
 
 
 def story_from_promoter(*, by: Any, response: Response) -> WowStory:

@@ -15,10 +15,13 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("role", "items"),
     [
-        ("agent", ["Home", "Encounters", "API tokens"]),
-        ("lead", ["Home", "Encounters", "Organisation", "People", "API tokens"]),
-        ("manager", ["Home", "Encounters", "Organisation", "People", "API tokens"]),
-        ("admin", ["Home", "Encounters", "Organisation", "People", "API tokens", "Admin"]),
+        ("agent", ["Home", "Encounters", "Checklist", "API tokens"]),
+        ("lead", ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens"]),
+        ("manager", ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens"]),
+        (
+            "admin",
+            ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens", "Admin"],
+        ),
     ],
 )
 def test_navigation_per_role(cast: Cast, role: str, items: list[str]) -> None:
@@ -29,7 +32,7 @@ def test_navigation_per_role(cast: Cast, role: str, items: list[str]) -> None:
 
 # Items other areas add for some roles (e.g. the import page for managers and
 # admins) are tested with those pages.
-EXTRA_ITEMS = {"Import", "Follow-ups"}
+EXTRA_ITEMS = {"Import", "Follow-ups", "Line-up", "Wow stories"}
 
 
 def test_anonymous_visitors_get_no_navigation(db: None) -> None:

@@ -98,7 +98,9 @@ class TerminalProgress:
                 messages.PHASE_READING if progress.phase == "reading" else messages.PHASE_WRITING
             )
             total = progress.rows_to_write if progress.phase == "writing" else None
-            self.bar = tqdm(desc=str(label), unit=" rows", total=total, file=sys.stderr)
+            self.bar = tqdm(
+                desc=str(label), unit=f" {messages.PROGRESS_UNIT}", total=total, file=sys.stderr
+            )
         if progress.phase == "reading":
             if progress.bytes_read and self.size:
                 estimate = progress.rows_read * self.size // progress.bytes_read

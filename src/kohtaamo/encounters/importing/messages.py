@@ -64,5 +64,7 @@ SUMMARY_REJECTED = _("%(rejected)s rows had errors and were left out.")
 SUMMARY_MORE_ERRORS = _("%(shown)s of %(count)s errors are listed.")
 PHASE_READING = _("Reading")
 PHASE_WRITING = _("Writing")
+# The unit of the terminal progress bar: "12,000 rows [00:03, 4,000 rows/s]".
+PROGRESS_UNIT = _("rows")
 ERROR_LINE = _("Row %(row)s, %(column)s: %(message)s")
 ERROR_LINE_ROW = _("Row %(row)s: %(message)s")

@@ -96,6 +96,15 @@ def test_the_command_imports_customers(tmp_path: Path) -> None:
     assert done.stdout.strip() == "1 rows read: 1 new, 0 updated, 0 unchanged."
 
 
+def test_the_progress_bar_speaks_the_users_language(cast: Cast, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "e.csv", [encounter_row(external_id="P-1")])
+    done = run_import("encounters", str(path), language="fi")
+    assert done.returncode == 0
+    assert "Luetaan" in done.stderr
+    assert "riviä" in done.stderr
+    assert " rows" not in done.stderr
+
+
 ROWS = 40_000
 
 
