@@ -10,7 +10,7 @@ is left for the lead to hold.
 from __future__ import annotations
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from kohtaamo.demo.context import DEMO_EMAIL_DOMAIN, DEMO_TIME_ZONE, DemoContext, EncounterRef
 from kohtaamo.demo.vocabulary.wow import NOTES_FI, NOTES_SV, STORIES, WowSpec
@@ -27,6 +27,7 @@ from kohtaamo.lineup.models import (
     WowStory,
 )
 from kohtaamo.org.models import TeamRole
+from kohtaamo.reviews.models import Criterion
 from kohtaamo.reviews.selectors import default_checklist_criteria
 
 LABEL = "Wow stories and line-ups"
@@ -82,8 +83,8 @@ def _story_times(ctx: DemoContext, rng: random.Random) -> list[datetime]:
     return sorted(times)
 
 
-def _local(day: object, hour: int, minute: int) -> datetime:
-    return datetime.combine(day, time(hour, minute), tzinfo=DEMO_TIME_ZONE)  # type: ignore[arg-type]
+def _local(day: date, hour: int, minute: int) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=DEMO_TIME_ZONE)
 
 
 def _team_stories(
@@ -93,7 +94,7 @@ def _team_stories(
     team_code: str,
     members: list[tuple[int, str]],
     lead_id: int,
-    points: dict[str, object],
+    points: dict[str, Criterion],
     first_names: dict[int, str],
     customers: dict[int, str],
     by_team_staff: dict[tuple[str, int], list[EncounterRef]],
@@ -188,7 +189,7 @@ def _thanks(rng: random.Random, stories: list[WowStory], people: list[int]) -> i
 def _lineups(
     ctx: DemoContext, rng: random.Random, team_id: int, people: list[int], lead_id: int
 ) -> int:
-    days = []
+    days: list[date] = []
     day = ctx.today - timedelta(days=1)
     while len(days) < LINEUP_WORKING_DAYS:
         if is_working_day(day):
