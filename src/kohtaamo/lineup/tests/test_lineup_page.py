@@ -19,6 +19,7 @@ from kohtaamo.feedback.models import FollowUp, Response
 from kohtaamo.lineup.models import Lineup, LineupStatus, WowStory
 from kohtaamo.lineup.services import (
     ERROR_ATTENDEE_NOT_IN_TEAM,
+    ERROR_FUTURE_LINEUP,
     ERROR_NOT_YOUR_LINEUP,
     lineup_mark_held,
     story_tell,
@@ -220,3 +221,23 @@ def test_lineup_page_queries_do_not_grow_with_the_team(cast: Cast) -> None:
     small = _queries(cast)
     _big_team(cast, 12)
     assert _queries(cast) == small
+
+
+def test_a_line_up_of_a_future_day_cannot_be_marked_held(cast: Cast) -> None:
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    response = client_for(cast.lead).post(
+        _url(cast, "lineup:team_held"), {"day": tomorrow.isoformat(), "attendees": [cast.agent.pk]}
+    )
+    assert response.status_code == 400
+    assert _fi(ERROR_FUTURE_LINEUP) in response.content.decode()
+    assert Lineup.objects.count() == 0
+
+
+@pytest.mark.parametrize("role", ["agent", "lead", "manager", "admin"])
+def test_every_signed_in_role_finds_the_line_up_and_the_stories_in_the_navigation(
+    cast: Cast, role: str
+) -> None:
+    nav = client_for(getattr(cast, role)).get(reverse("core:home")).context["nav_items"]
+    urls = [item.url for item in nav]
+    assert reverse("lineup:teams") in urls
+    assert reverse("lineup:stories") in urls
