@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core import signing
@@ -59,6 +59,7 @@ ERROR_LINK_REVOKED = _("This wall-screen link has been revoked.")
 
 PROMOTER_FROM = 9
 WALL_SALT = "kohtaamo.lineup.wall"
+WALL_SEEN_EVERY = timedelta(minutes=1)
 
 
 def _check_runner(*, team: Team, by: Any) -> None:
@@ -273,6 +274,15 @@ def wall_link_create(*, team: Team, by: Any) -> tuple[WallLink, str]:
     secret = secrets.token_urlsafe(32)
     link = WallLink.objects.create(team=team, secret_hash=secret_hash(secret), created_by=by)
     return link, wall_token_sign(secret)
+
+
+def wall_link_seen(*, link: WallLink) -> None:
+    """Note when a screen last opened the link (at most once a minute), so
+    that the lead sees which links are still in use."""
+    now = timezone.now()
+    if link.last_seen_at is None or now - link.last_seen_at >= WALL_SEEN_EVERY:
+        WallLink.objects.filter(pk=link.pk).update(last_seen_at=now)
+        link.last_seen_at = now
 
 
 def wall_link_revoke(*, link: WallLink, by: Any) -> WallLink:

@@ -282,3 +282,14 @@ def test_customer_is_named_by_first_name_and_contacts_are_hidden(cast: Cast) -> 
     assert "Maija soitti (…, …) ja kiitti." in html
     for detail in ("Virtanen", "+358401234567", "maija.virtanen@example.com"):
         assert detail not in html
+
+
+def test_story_links_its_encounter_only_for_those_who_may_see_it(cast: Cast) -> None:
+    encounter = EncounterFactory(staff=cast.lead, team=cast.team)
+    story = story_tell(
+        by=cast.lead, team=cast.team, text="Hyvä puhelu.", heroes=[cast.lead], encounter=encounter
+    )
+    url = reverse("lineup:story_detail", kwargs={"pk": story.pk})
+    link = reverse("encounters:detail", kwargs={"pk": encounter.pk})
+    assert link in client_for(cast.lead).get(url).content.decode()
+    assert link not in client_for(cast.agent).get(url).content.decode()

@@ -145,3 +145,13 @@ def test_revoking_twice_keeps_the_first_revocation(cast: Cast) -> None:
     link, _token = wall_link_create(team=cast.team, by=cast.lead)
     first = wall_link_revoke(link=link, by=cast.lead).revoked_at
     assert wall_link_revoke(link=link, by=cast.manager).revoked_at == first
+
+
+def test_the_lead_sees_when_a_screen_last_opened_the_link(cast: Cast) -> None:
+    link, token = wall_link_create(team=cast.team, by=cast.lead)
+    assert link.last_seen_at is None
+    _wall(token)
+    link.refresh_from_db()
+    assert link.last_seen_at is not None
+    page = client_for(cast.lead).get(reverse("lineup:wall_links", kwargs={"pk": cast.team.pk}))
+    assert page.context["links"][0].last_seen_at == link.last_seen_at

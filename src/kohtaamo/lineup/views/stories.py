@@ -15,7 +15,7 @@ from kohtaamo.lineup import selectors, services
 from kohtaamo.lineup.forms import StoryForm
 from kohtaamo.lineup.models import StoryStatus
 from kohtaamo.lineup.views.common import refused
-from kohtaamo.org import access_lineup
+from kohtaamo.org import access, access_lineup
 
 MESSAGE_TOLD_APPROVED = _("Thank you! The story goes to the next line-up.")
 MESSAGE_TOLD_PENDING = _("Thank you! The team's lead will look at the story before the line-up.")
@@ -91,6 +91,8 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "lineup/story_detail.html",
         {
             "card": card,
+            "may_see_encounter": story.encounter_id is not None
+            and access.visible_encounters(request.user).filter(pk=story.encounter_id).exists(),
             "may_approve": story.status == StoryStatus.PENDING
             and access_lineup.may_approve_story(request.user, story),
             "may_thank": story.status == StoryStatus.APPROVED

@@ -74,6 +74,7 @@ def wall(request: HttpRequest, token: str) -> HttpResponse:
             {"message": message},
             status=410 if refusal == WallRefusal.REVOKED else 404,
         )
+    services.wall_link_seen(link=link)
     day = timezone.localdate()
     page = selectors.lineup_page(team=link.team, day=day, for_wall=True)
     response = render(
