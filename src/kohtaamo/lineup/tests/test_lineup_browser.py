@@ -65,6 +65,11 @@ def test_lead_opens_the_lineup_and_the_wall_screen_then_revokes_the_link(
     answered(
         staff=cast.agent, team=cast.team, nps=3, customer=customer, comment=f"Soittakaa {PHONE}"
     )
+    # and a busy day: two more long stories and eight follow-ups in all
+    for _ in range(2):
+        story_tell(by=cast.lead, team=cast.team, text="Pitkä tarina. " * 60, heroes=[cast.agent])
+    for _ in range(7):
+        answered(staff=cast.agent, team=cast.team, nps=1)
     client = Client()
     client.force_login(cast.lead)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
@@ -116,7 +121,14 @@ def test_lead_opens_the_lineup_and_the_wall_screen_then_revokes_the_link(
             # Read from across a room: body text twice a desk page's, headings larger.
             assert heading_size >= 40
             assert story_size >= 22
+            # The whole line-up fits the screen: nobody scrolls a wall.
             assert wall.evaluate("document.documentElement.scrollWidth") <= 1920
+            assert wall.evaluate("document.documentElement.scrollHeight") <= 1080
+            cut = wall.eval_on_selector_all(
+                ".agenda-section",
+                "all => all.filter(s => s.scrollHeight > s.clientHeight + 1).map(s => s.id)",
+            )
+            assert cut == []
             wall.screenshot(path=str(folder / "lineup-wall.png"), full_page=True)
             # when the lead revokes the link, the screen is refused on its next load
             page.locator("#wall-links button.danger").click()
