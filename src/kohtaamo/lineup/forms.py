@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from kohtaamo.encounters.models import Customer, Encounter
 from kohtaamo.lineup.models import NOTES_MAX_LENGTH, STORY_MAX_LENGTH
 from kohtaamo.lineup.services import (
+    ERROR_CUSTOMER_NOT_VISIBLE,
     ERROR_EMPTY_STORY,
+    ERROR_ENCOUNTER_NOT_VISIBLE,
     ERROR_NO_ATTENDEES,
     ERROR_NO_HEROES,
     ERROR_NOTES_TOO_LONG,
@@ -25,9 +27,7 @@ ERROR_CHOOSE_TEAM = _("Choose one of your teams.")
 ERROR_CHOOSE_HEROES = _("Choose the heroes from the team's members.")
 ERROR_BAD_DAY = _("Give the day as a date, for example 24.11.2026.")
 ERROR_BAD_NUMBER = _("Give the number as digits.")
-ERROR_UNKNOWN_ENCOUNTER = _("No encounter with that number is yours to tell about.")
 ERROR_CHOOSE_POINT = _("Choose one of the points of the checklist.")
-ERROR_UNKNOWN_CUSTOMER = _("No customer with that number is yours to tell about.")
 
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):
@@ -99,10 +99,11 @@ class StoryForm(forms.Form):
         pk = self.cleaned_data.get("encounter")
         if pk is None:
             return None
-        # Existence only; whether the teller may see it is the service's rule.
+        # Whether the teller may see it is the service's rule; a number that
+        # does not exist gets the same answer, so that numbers cannot be probed.
         encounter = Encounter.objects.filter(pk=pk).first()
         if encounter is None:
-            raise forms.ValidationError(ERROR_UNKNOWN_ENCOUNTER, code="unknown")
+            raise forms.ValidationError(ERROR_ENCOUNTER_NOT_VISIBLE, code="not_visible")
         return encounter
 
     def clean_customer(self) -> Customer | None:
@@ -111,7 +112,7 @@ class StoryForm(forms.Form):
             return None
         customer = Customer.objects.filter(pk=pk).first()
         if customer is None:
-            raise forms.ValidationError(ERROR_UNKNOWN_CUSTOMER, code="unknown")
+            raise forms.ValidationError(ERROR_CUSTOMER_NOT_VISIBLE, code="not_visible")
         return customer
 
 

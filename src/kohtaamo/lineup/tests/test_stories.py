@@ -20,6 +20,7 @@ from kohtaamo.lineup.models import (
 from kohtaamo.lineup.services import (
     ERROR_ALREADY_A_STORY,
     ERROR_ALREADY_THANKED,
+    ERROR_CUSTOMER_NOT_VISIBLE,
     ERROR_EMPTY_STORY,
     ERROR_ENCOUNTER_NOT_VISIBLE,
     ERROR_HERO_NOT_IN_TEAM,
@@ -293,3 +294,22 @@ def test_story_links_its_encounter_only_for_those_who_may_see_it(cast: Cast) -> 
     link = reverse("encounters:detail", kwargs={"pk": encounter.pk})
     assert link in client_for(cast.lead).get(url).content.decode()
     assert link not in client_for(cast.agent).get(url).content.decode()
+
+
+def test_a_number_that_is_no_encounter_gets_the_same_answer_as_someone_elses(
+    cast: Cast, other_encounter: object
+) -> None:
+    missing = _tell(cast, encounter=other_encounter.pk + 1000)  # type: ignore[attr-defined]
+    hidden = _tell(cast, encounter=other_encounter.pk)  # type: ignore[attr-defined]
+    assert missing.status_code == hidden.status_code == 400  # type: ignore[attr-defined]
+    assert _fi(ERROR_ENCOUNTER_NOT_VISIBLE) in missing.content.decode()  # type: ignore[attr-defined]
+    assert _fi(ERROR_ENCOUNTER_NOT_VISIBLE) in hidden.content.decode()  # type: ignore[attr-defined]
+    assert WowStory.objects.count() == 0
+
+
+def test_story_about_a_customer_the_teller_may_not_see_is_refused(cast: Cast) -> None:
+    stranger = CustomerFactory()
+    response = _tell(cast, customer=stranger.pk)
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    assert _fi(ERROR_CUSTOMER_NOT_VISIBLE) in response.content.decode()  # type: ignore[attr-defined]
+    assert WowStory.objects.count() == 0
