@@ -246,6 +246,9 @@ def test_hero_cannot_thank_themselves(cast: Cast) -> None:
 def test_hero_reads_the_notice_and_it_is_no_longer_new(cast: Cast) -> None:
     story = story_tell(by=cast.lead, team=cast.team, text="Tiimityötä.", heroes=[cast.agent])
     client_for(cast.manager).post(reverse("lineup:story_thank", kwargs={"pk": story.pk}))
+    stories = client_for(cast.agent).get(reverse("lineup:stories"))
+    assert stories.context["unread_notices"] == 2
+    assert 'id="unread-notices">2<' in stories.content.decode()
     page = client_for(cast.agent).get(reverse("lineup:notices"))
     with translation.override("fi"):
         assert "Matti Manageri" in page.content.decode()
@@ -254,6 +257,7 @@ def test_hero_reads_the_notice_and_it_is_no_longer_new(cast: Cast) -> None:
         NoticeKind.STORY_APPROVED,
     ]
     assert Notice.objects.filter(recipient=cast.agent, read_at__isnull=True).count() == 0
+    assert client_for(cast.agent).get(reverse("lineup:stories")).context["unread_notices"] == 0
 
 
 def test_persons_page_lists_the_stories_they_appear_in(cast: Cast) -> None:

@@ -54,6 +54,7 @@ def story_list(request: HttpRequest) -> HttpResponse:
         "pending": selectors.story_cards(selectors.pending_for_approval(user=user)),
         "candidates": selectors.promoter_candidates(user=user),
         "may_run": access_lineup.can_run_any_lineup(user),
+        "unread_notices": selectors.unread_notices(user=user),
         "section": "stories",
     }
     return render(request, "lineup/story_list.html", context)
