@@ -221,6 +221,9 @@ def test_lineup_page_queries_do_not_grow_with_the_team(cast: Cast) -> None:
     small = _queries(cast)
     _big_team(cast, 12)
     assert _queries(cast) == small
+    # the session, the user and their scope, then a fixed query or two per
+    # section, the members, the history, the settings and the candidates
+    assert small == 19
 
 
 def test_a_line_up_of_a_future_day_cannot_be_marked_held(cast: Cast) -> None:
