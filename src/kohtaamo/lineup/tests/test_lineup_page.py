@@ -244,3 +244,18 @@ def test_every_signed_in_role_finds_the_line_up_and_the_stories_in_the_navigatio
     urls = [item.url for item in nav]
     assert reverse("lineup:teams") in urls
     assert reverse("lineup:stories") in urls
+
+
+def test_lead_switches_auto_approval_on_and_an_agent_cannot(cast: Cast) -> None:
+    from kohtaamo.lineup.models import TeamLineupSettings
+
+    url = _url(cast, "lineup:team_settings")
+    refused = client_for(cast.agent).post(url, {"auto_approve_stories": "on"})
+    assert refused.status_code == 403
+    assert TeamLineupSettings.objects.count() == 0
+    assert client_for(cast.lead).post(url, {"auto_approve_stories": "on"}).status_code == 302
+    assert TeamLineupSettings.objects.get(team=cast.team).auto_approve_stories is True
+    story = story_tell(by=cast.agent, team=cast.team, text="Heti linjalle.", heroes=[cast.lead])
+    assert story.status == "approved"
+    client_for(cast.lead).post(url, {})
+    assert TeamLineupSettings.objects.get(team=cast.team).auto_approve_stories is False
