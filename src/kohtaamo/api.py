@@ -153,7 +153,9 @@ def not_found(request: HttpRequest, rest: str) -> JsonResponse:
 
 
 from kohtaamo.encounters.api import router as encounters_router  # noqa: E402
+from kohtaamo.insights.api import router as insights_router  # noqa: E402
 from kohtaamo.org.api import router as org_router  # noqa: E402
 
 api.add_router("/", org_router)
 api.add_router("/", encounters_router)
+api.add_router("/", insights_router)

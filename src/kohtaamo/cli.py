@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 DEMO_HOST = "127.0.0.1"
@@ -134,6 +135,12 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     _setup_django()
+    if args.kind == "responses":
+        from kohtaamo.insights.import_cli import run_responses_import
+
+        return run_responses_import(
+            path=Path(args.file), dry_run=args.dry_run, partial=args.partial
+        )
     from kohtaamo.encounters.importing.cli import run_import_command
 
     return run_import_command(
@@ -144,6 +151,26 @@ def cmd_import(args: argparse.Namespace) -> int:
         partial=args.partial,
         progress=not args.quiet,
     )
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    _setup_django()
+    from kohtaamo.insights.cli import run_report_command
+
+    return run_report_command(
+        by=args.by,
+        period=args.period,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        output_format=args.format,
+    )
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
 
 
 def cmd_token(args: argparse.Namespace) -> int:
@@ -198,14 +225,26 @@ def build_parser() -> argparse.ArgumentParser:
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)
 
-    imp = sub.add_parser("import", help="import encounters or customers from CSV or JSON Lines")
-    imp.add_argument("kind", choices=["encounters", "customers"])
+    imp = sub.add_parser(
+        "import", help="import encounters, customers or survey answers from CSV or JSON Lines"
+    )
+    imp.add_argument("kind", choices=["encounters", "customers", "responses"])
     imp.add_argument("file", help="a .csv or .jsonl file")
     imp.add_argument("--source", help="source name for rows without one (encounters)")
     imp.add_argument("--dry-run", action="store_true", help="only validate, write nothing")
     imp.add_argument("--partial", action="store_true", help="write good rows, report bad ones")
     imp.add_argument("--quiet", action="store_true", help="no progress bar")
     imp.set_defaults(func=cmd_import)
+
+    report = sub.add_parser("report", help="print survey results")
+    report_sub = report.add_subparsers(dest="report", required=True)
+    nps = report_sub.add_parser("nps", help="NPS with its 95%% interval by group and period")
+    nps.add_argument("--by", choices=["unit", "team", "staff", "channel"], default="team")
+    nps.add_argument("--period", choices=["week", "month", "quarter"], default="month")
+    nps.add_argument("--from", dest="date_from", type=_iso_date, help="first day, YYYY-MM-DD")
+    nps.add_argument("--to", dest="date_to", type=_iso_date, help="last day, YYYY-MM-DD")
+    nps.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    nps.set_defaults(func=cmd_report)
 
     token = sub.add_parser("token", help="create a personal API token for a person")
     token.add_argument("--email", required=True)

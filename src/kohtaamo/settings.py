@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "kohtaamo.feedback",
     "kohtaamo.reviews",
     "kohtaamo.lineup",
+    "kohtaamo.insights",
 ]
 
 MIDDLEWARE = [
@@ -289,3 +290,5 @@ KOHTAAMO_WEBHOOK_MAX_AGE_SECONDS = 300
 KOHTAAMO_API_PAGE_SIZE_MAX = 500
 # A customer is invited to a survey at most once in this many days (issue 4).
 KOHTAAMO_SURVEY_FATIGUE_DAYS = env_int("KOHTAAMO_SURVEY_FATIGUE_DAYS", 30)
+# A figure from fewer answers than this is shown greyed as "few answers".
+KOHTAAMO_FEW_ANSWERS_BELOW = env_int("KOHTAAMO_FEW_ANSWERS_BELOW", 30)

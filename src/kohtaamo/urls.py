@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("kohtaamo.feedback.urls")),
     path("reviews/", include("kohtaamo.reviews.urls")),
     path("lineup/", include("kohtaamo.lineup.urls")),
+    path("insights/", include("kohtaamo.insights.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

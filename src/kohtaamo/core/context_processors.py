@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from kohtaamo.org import access
+from kohtaamo.org import access, access_insights
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     ]
     items.append(NavItem(_("Line-up"), reverse("lineup:teams"), "lineup"))
     items.append(NavItem(_("Wow stories"), reverse("lineup:stories"), "stories"))
+    if access_insights.can_view_results(user):
+        items.append(NavItem(_("Results"), reverse("insights:results"), "results"))
+        items.append(NavItem(_("Feedback"), reverse("insights:feedback"), "feedback"))
     if access.can_import(user):
         items.append(NavItem(_("Import"), reverse("encounters:import_upload"), "import"))
     if access.can_follow_up(user):

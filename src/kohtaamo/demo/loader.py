@@ -27,14 +27,26 @@ from kohtaamo.demo.context import (
     DemoScale,
     DemoSummary,
 )
-from kohtaamo.demo.steps import customers, encounters, lineup, org, tidy, transcripts, webhook
+from kohtaamo.demo.steps import (
+    customers,
+    encounters,
+    feedback,
+    feedback_reset,
+    lineup,
+    org,
+    tidy,
+    transcripts,
+    webhook,
+)
 
 STEPS: tuple[ModuleType, ...] = (
     org,
     customers,
+    feedback_reset,
     encounters,
     transcripts,
     webhook,
+    feedback,
     lineup,
     tidy,
 )

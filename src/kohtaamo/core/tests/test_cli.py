@@ -42,7 +42,16 @@ def _kohtaamo(
 def test_help_lists_every_command(tmp_path: Path) -> None:
     result = _kohtaamo("--help", env=_env(tmp_path))
     assert result.returncode == 0
-    for command in ("demo", "serve", "createadmin", "worker", "manage", "import", "token"):
+    for command in (
+        "demo",
+        "serve",
+        "createadmin",
+        "worker",
+        "manage",
+        "import",
+        "report",
+        "token",
+    ):
         assert command in result.stdout
 
 

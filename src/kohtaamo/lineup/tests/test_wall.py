@@ -107,11 +107,16 @@ def test_revoked_link_is_refused_with_a_message(cast: Cast) -> None:
 def test_tampered_and_unknown_links_are_refused_with_a_message(cast: Cast) -> None:
     _link, token = wall_link_create(team=cast.team, by=cast.lead)
     secret, signature = token.rsplit(":", 1)
+
+    def changed(text: str) -> str:
+        # Always a different last character, even when it already was "A".
+        return text[:-1] + ("B" if text.endswith("A") else "A")
+
     for bad in (
-        f"{secret[:-1]}A:{signature}",
-        f"{secret}:{signature[:-1]}A",
+        f"{changed(secret)}:{signature}",
+        f"{secret}:{changed(signature)}",
         "x",
-        wall_token_sign("guess"),
+        wall_token_sign("guess"),  # signed, but no such link
     ):
         response = _wall(bad)
         assert response.status_code == 404, bad  # type: ignore[attr-defined]

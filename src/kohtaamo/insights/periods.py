@@ -1,0 +1,72 @@
+"""Report periods in the organisation's time zone: ISO weeks (Monday first),
+calendar months and quarters."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.db import models
+from django.db.models import Func
+from django.db.models.functions import TruncMonth, TruncQuarter, TruncWeek
+from django.db.models.functions.datetime import TruncBase
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportPeriod(models.TextChoices):
+    WEEK = "week", _("Week")
+    MONTH = "month", _("Month")
+    QUARTER = "quarter", _("Quarter")
+
+
+_TRUNC: dict[str, type[TruncBase]] = {
+    ReportPeriod.WEEK: TruncWeek,
+    ReportPeriod.MONTH: TruncMonth,
+    ReportPeriod.QUARTER: TruncQuarter,
+}
+
+
+def period_trunc(period: str, field: str) -> Func:
+    """The database expression of a time's period start, in the local zone."""
+    return _TRUNC[period](field, tzinfo=timezone.get_current_timezone())
+
+
+def period_start(day: date, period: str) -> date:
+    if period == ReportPeriod.WEEK:
+        return day - timedelta(days=day.weekday())
+    if period == ReportPeriod.MONTH:
+        return day.replace(day=1)
+    return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+
+
+def period_after(start: date, period: str) -> date:
+    """The first day of the period that follows the one starting on `start`."""
+    if period == ReportPeriod.WEEK:
+        return start + timedelta(days=7)
+    months = 1 if period == ReportPeriod.MONTH else 3
+    month = start.month - 1 + months
+    return date(start.year + month // 12, month % 12 + 1, 1)
+
+
+def period_before(start: date, period: str) -> date:
+    return period_start(start - timedelta(days=1), period)
+
+
+def periods_between(first: date, last: date, period: str) -> list[date]:
+    """Every period start from the period of `first` to that of `last`."""
+    starts = []
+    current = period_start(first, period)
+    while current <= last:
+        starts.append(current)
+        current = period_after(current, period)
+    return starts
+
+
+def local_midnight(day: date) -> datetime:
+    """The start of a local day as an aware time (midnight exists in every
+    zone Kohtaamo is used in; DST changes happen at night, not at 0:00)."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def local_date(moment: datetime) -> date:
+    return timezone.localtime(moment).date()

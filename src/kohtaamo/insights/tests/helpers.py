@@ -1,0 +1,56 @@
+"""Answers made straight in the database, dated as a test needs them."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+from typing import Any
+
+from kohtaamo.feedback.models import Invitation, InvitationStatus, Response, Survey
+from kohtaamo.testing.factories import EncounterFactory
+
+
+def survey() -> Survey:
+    found, _created = Survey.objects.get_or_create(name="Testikysely", unit=None)
+    return found
+
+
+def answer(
+    *,
+    staff: Any,
+    team: Any,
+    at: datetime,
+    nps: int | None = 9,
+    csat: int | None = None,
+    ces: int | None = None,
+    comment: str = "",
+    channel: str = "phone",
+) -> Response:
+    """An encounter of `staff` in `team` an hour before `at`, and its answer."""
+    encounter = EncounterFactory(
+        staff=staff, team=team, channel=channel, started_at=at - timedelta(hours=1)
+    )
+    invitation = Invitation.objects.create(
+        survey=survey(),
+        encounter=encounter,
+        customer=encounter.customer,
+        language="fi",
+        token_hash=secrets.token_hex(32),
+        status=InvitationStatus.ANSWERED,
+        created_at=at - timedelta(minutes=30),
+        expires_at=at + timedelta(days=14),
+        answered_at=at,
+    )
+    return Response.objects.create(
+        invitation=invitation,
+        nps=nps,
+        csat=csat,
+        ces=ces,
+        comment=comment,
+        language="fi",
+        answered_at=at,
+    )
+
+
+def answers(*, scores: list[int], **kwargs: Any) -> list[Response]:
+    return [answer(nps=score, **kwargs) for score in scores]

@@ -1,0 +1,231 @@
+"""`import responses`: historical answers by encounter, checked like the
+encounter import, written all or nothing, updated on a second import."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.utils import translation
+
+from kohtaamo.conftest import Cast
+from kohtaamo.encounters.importing import messages
+from kohtaamo.feedback.models import FollowUp, Invitation, InvitationStatus, Response, Survey
+from kohtaamo.feedback.services import invitation_create
+from kohtaamo.insights.response_rows import (
+    ERROR_BEFORE_ENCOUNTER,
+    ERROR_DUPLICATE_ENCOUNTER,
+    ERROR_NO_CUSTOMER,
+    ERROR_NO_SCORE,
+    ERROR_SCORE_RANGE,
+    ERROR_UNKNOWN_ENCOUNTER,
+    RESPONSE_COLUMNS,
+)
+from kohtaamo.insights.services import responses_import
+from kohtaamo.testing.factories import EncounterFactory, TeamFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+EXAMPLES = Path(__file__).resolve().parents[4] / "examples"
+
+
+def _row(**values: Any) -> dict[str, Any]:
+    row = {
+        "encounter_source": "test",
+        "encounter_external_id": "E-1",
+        "answered_at": "2026-03-14T12:00:00+02:00",
+        "nps": "9",
+        "csat": "5",
+        "ces": "6",
+        "comment": "",
+    }
+    return {**row, **values}
+
+
+def _csv(path: Path, rows: list[dict[str, Any]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=RESPONSE_COLUMNS.in_csv)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def encounters(cast: Cast) -> list[Any]:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    start = datetime(2026, 3, 14, 9, tzinfo=ZoneInfo("Europe/Helsinki"))
+    return [
+        EncounterFactory(external_id=f"E-{i}", staff=cast.agent, team=cast.team, started_at=start)
+        for i in (1, 2, 3)
+    ]
+
+
+def _messages(result: Any) -> list[tuple[int, str, str]]:
+    return [(e.row, e.column, e.message) for e in result.errors]
+
+
+def test_answers_are_imported_with_the_invitations_they_need(
+    encounters: list[Any], tmp_path: Path
+) -> None:
+    path = _csv(
+        tmp_path / "r.csv", [_row(), _row(encounter_external_id="E-2", nps="10", comment="Kiitos!")]
+    )
+
+    result = responses_import(path=path)
+
+    assert (result.written, result.created, result.updated, result.error_count) == (True, 2, 0, 0)
+    invitations = Invitation.objects.order_by("encounter__external_id")
+    assert [(i.encounter.external_id, i.status) for i in invitations] == [
+        ("E-1", InvitationStatus.ANSWERED),
+        ("E-2", InvitationStatus.ANSWERED),
+    ]
+    assert Survey.objects.get().name == "Tuodut vastaukset"
+    assert list(Response.objects.order_by("nps").values_list("nps", "csat", "ces", "comment")) == [
+        (9, 5, 6, ""),
+        (10, 5, 6, "Kiitos!"),
+    ]
+
+
+def test_importing_again_updates_and_never_duplicates(
+    encounters: list[Any], tmp_path: Path
+) -> None:
+    responses_import(path=_csv(tmp_path / "a.csv", [_row(), _row(encounter_external_id="E-2")]))
+
+    again = responses_import(
+        path=_csv(tmp_path / "b.csv", [_row(nps="3"), _row(encounter_external_id="E-2")])
+    )
+
+    assert (again.created, again.updated, again.unchanged) == (0, 1, 1)
+    assert Response.objects.count() == Invitation.objects.count() == 2
+    assert Response.objects.get(invitation__encounter__external_id="E-1").nps == 3
+
+
+def test_an_answer_joins_the_open_invitation_of_its_encounter(
+    cast: Cast, encounters: list[Any], tmp_path: Path
+) -> None:
+    survey = Survey.objects.create(name="Kysely")
+    invitation, _token = invitation_create(encounter=encounters[0], survey=survey)
+
+    responses_import(path=_csv(tmp_path / "r.csv", [_row()]))
+
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.ANSWERED
+    assert Invitation.objects.count() == 1
+    assert invitation.response.nps == 9
+
+
+def test_an_unhappy_answer_opens_a_follow_up_for_the_team_lead(
+    cast: Cast, encounters: list[Any], tmp_path: Path
+) -> None:
+    responses_import(path=_csv(tmp_path / "r.csv", [_row(nps="2", comment="Huonoa palvelua.")]))
+
+    followup = FollowUp.objects.get()
+    assert (followup.assignee, followup.team, followup.response.nps) == (cast.lead, cast.team, 2)
+
+
+def test_an_answer_that_turns_unhappy_on_reimport_opens_one_follow_up(
+    cast: Cast, encounters: list[Any], tmp_path: Path
+) -> None:
+    responses_import(path=_csv(tmp_path / "a.csv", [_row()]))
+    responses_import(path=_csv(tmp_path / "b.csv", [_row(csat="1")]))
+    responses_import(path=_csv(tmp_path / "c.csv", [_row(csat="2")]))
+
+    assert FollowUp.objects.count() == 1
+
+
+def test_any_bad_row_writes_nothing_and_every_error_names_row_and_column(
+    cast: Cast, encounters: list[Any], tmp_path: Path
+) -> None:
+    EncounterFactory(external_id="NOBODY", customer=None, staff=cast.agent, team=cast.team)
+    rows = [
+        _row(),
+        _row(encounter_external_id="E-404"),
+        _row(encounter_external_id="E-2", nps="11"),
+        _row(encounter_external_id="E-3", nps="", csat="", ces=""),
+        _row(encounter_external_id="NOBODY"),
+        _row(encounter_external_id="E-1"),
+        _row(encounter_external_id="E-2", answered_at="2026-03-13T12:00:00+02:00"),
+        _row(encounter_external_id="E-3", answered_at="eilen"),
+    ]
+
+    with translation.override("en"):
+        result = responses_import(path=_csv(tmp_path / "r.csv", rows))
+
+        assert result.written is False
+        assert Response.objects.count() == Invitation.objects.count() == 0
+        assert _messages(result) == [
+            (3, "encounter_external_id", str(ERROR_UNKNOWN_ENCOUNTER)),
+            (4, "nps", str(ERROR_SCORE_RANGE) % {"low": 0, "high": 10}),
+            (5, "nps", str(ERROR_NO_SCORE)),
+            (6, "encounter_external_id", str(ERROR_NO_CUSTOMER)),
+            (7, "encounter_external_id", str(ERROR_DUPLICATE_ENCOUNTER) % {"row": 2}),
+            (8, "answered_at", str(ERROR_BEFORE_ENCOUNTER)),
+            (9, "answered_at", str(messages.ERROR_BAD_DATETIME) % {"zone": "Europe/Helsinki"}),
+        ]
+
+
+def test_partial_writes_the_good_rows_and_dry_run_nothing(
+    encounters: list[Any], tmp_path: Path
+) -> None:
+    path = _csv(tmp_path / "r.csv", [_row(), _row(encounter_external_id="E-404")])
+
+    dry = responses_import(path=path, dry_run=True)
+    assert (dry.written, dry.rows_valid, Response.objects.count()) == (False, 1, 0)
+
+    partial = responses_import(path=path, partial=True)
+    assert (partial.written, partial.created, partial.rows_rejected) == (True, 1, 1)
+    assert Response.objects.count() == 1
+
+
+def test_an_unknown_column_stops_the_import_before_any_row(
+    encounters: list[Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "encounter_source,encounter_external_id,answered_at,nps,mood\ntest,E-1,2026-03-14T12:00:00+02:00,9,hyvä\n",
+        encoding="utf-8",
+    )
+
+    result = responses_import(path=path)
+
+    assert result.file_error.startswith(str(messages.ERROR_UNKNOWN_COLUMNS).split("%")[0])
+    assert Response.objects.count() == 0
+
+
+def test_the_example_file_imports_into_the_examples_encounters(tmp_path: Path) -> None:
+    from kohtaamo.encounters import services
+    from kohtaamo.encounters.models import ImportKind
+
+    with (EXAMPLES / "encounters.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for email in {r["staff_email"] for r in rows}:
+        UserFactory(email=email)
+    for code in {r["team"] for r in rows}:
+        TeamFactory(code=code)
+    services.file_import(kind=ImportKind.CUSTOMERS, path=EXAMPLES / "customers.csv")
+    services.file_import(kind=ImportKind.ENCOUNTERS, path=EXAMPLES / "encounters.csv")
+
+    result = responses_import(path=EXAMPLES / "responses.csv")
+
+    assert (result.written, result.created, result.error_count) == (True, 5, 0)
+    assert FollowUp.objects.count() == 1
+
+
+def test_json_lines_carry_numbers_as_numbers(encounters: list[Any], tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text(
+        '{"encounter_source": "test", "encounter_external_id": "E-1", '
+        '"answered_at": "2026-03-14T12:00:00+02:00", "nps": 10, "csat": 5}\n'
+        '{"encounter_source": "test", "encounter_external_id": "E-2", '
+        '"answered_at": "2026-03-14T12:00:00+02:00", "nps": true}\n',
+        encoding="utf-8",
+    )
+
+    with translation.override("en"):
+        result = responses_import(path=path)
+
+        assert _messages(result) == [(2, "nps", str(ERROR_SCORE_RANGE) % {"low": 0, "high": 10})]
+    assert Response.objects.count() == 0
