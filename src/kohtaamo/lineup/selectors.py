@@ -35,6 +35,7 @@ FOLLOWUPS_ON_LINEUP = 8
 HISTORY_SHOWN = 20
 CANDIDATE_DAYS = 30
 CANDIDATES_SHOWN = 20
+CANDIDATES_ON_LINEUP = 5
 
 
 # --- Stories as pages show them -----------------------------------------------------
@@ -121,7 +122,9 @@ def pending_for_approval(*, user: Any) -> QuerySet[WowStory]:
     return stories.order_by("created_at", "pk")
 
 
-def promoter_candidates(*, user: Any, team: Team | None = None) -> list[Response]:
+def promoter_candidates(
+    *, user: Any, team: Team | None = None, limit: int = CANDIDATES_SHOWN
+) -> list[Response]:
     """Promoters' comments of the last weeks in the teams the person runs,
     not yet made into a story."""
     ids = access_lineup.lineup_team_ids(user)
@@ -136,7 +139,7 @@ def promoter_candidates(*, user: Any, team: Team | None = None) -> list[Response
     answers = answers.select_related(
         "invitation__encounter__staff", "invitation__encounter__team", "invitation__customer"
     ).order_by("-answered_at")
-    return list(answers[:CANDIDATES_SHOWN])
+    return list(answers[:limit])
 
 
 def get_candidate_or_404(*, user: Any, pk: int) -> Response:

@@ -68,7 +68,9 @@ def _page_context(request: HttpRequest, team: Team, day: Any, **extra: Any) -> d
                 "auto_approve_stories": bool(settings_row and settings_row.auto_approve_stories)
             }
         )
-        context["candidates"] = selectors.promoter_candidates(user=request.user, team=team)
+        context["candidates"] = selectors.promoter_candidates(
+            user=request.user, team=team, limit=selectors.CANDIDATES_ON_LINEUP
+        )
     return context
 
 
