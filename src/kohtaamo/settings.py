@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "kohtaamo.encounters",
     "kohtaamo.feedback",
     "kohtaamo.reviews",
+    "kohtaamo.lineup",
     "kohtaamo.insights",
 ]
 

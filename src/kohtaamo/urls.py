@@ -11,6 +11,7 @@ urlpatterns = [
     path("encounters/", include("kohtaamo.encounters.urls")),
     path("", include("kohtaamo.feedback.urls")),
     path("reviews/", include("kohtaamo.reviews.urls")),
+    path("lineup/", include("kohtaamo.lineup.urls")),
     path("insights/", include("kohtaamo.insights.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

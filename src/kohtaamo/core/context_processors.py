@@ -28,6 +28,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         NavItem(_("Encounters"), reverse("encounters:list"), "encounters"),
         NavItem(_("Checklist"), reverse("reviews:checklist"), "checklist"),
     ]
+    items.append(NavItem(_("Line-up"), reverse("lineup:teams"), "lineup"))
+    items.append(NavItem(_("Wow stories"), reverse("lineup:stories"), "stories"))
     if access_insights.can_view_results(user):
         items.append(NavItem(_("Results"), reverse("insights:results"), "results"))
         items.append(NavItem(_("Feedback"), reverse("insights:feedback"), "feedback"))

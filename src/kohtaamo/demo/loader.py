@@ -33,6 +33,7 @@ from kohtaamo.demo.steps import (
     encounters,
     feedback,
     feedback_reset,
+    lineup,
     org,
     tidy,
     transcripts,
@@ -48,6 +49,7 @@ STEPS: tuple[ModuleType, ...] = (
     webhook,
     delivery,
     feedback,
+    lineup,
     tidy,
 )
 

@@ -32,7 +32,15 @@ def test_navigation_per_role(cast: Cast, role: str, items: list[str]) -> None:
 
 # Items other areas add for some roles (e.g. the import page for managers and
 # admins) are tested with those pages.
-EXTRA_ITEMS = {"Import", "Follow-ups", "Results", "Feedback", "Surveys"}
+EXTRA_ITEMS = {
+    "Import",
+    "Follow-ups",
+    "Results",
+    "Feedback",
+    "Surveys",
+    "Line-up",
+    "Wow stories",
+}
 
 
 def test_anonymous_visitors_get_no_navigation(db: None) -> None:
