@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -45,6 +47,25 @@ def test_the_results_page_shows_each_figure_with_its_n_and_interval(cast: Cast) 
     assert "few answers" in html
     assert 'id="few-answers-explained"' in html
     assert '<circle class="point few"' in html
+
+
+def test_the_chart_coordinates_stay_numbers_in_finnish(cast: Cast) -> None:
+    # given answers over several weeks, so that the chart has fractional positions
+    for days in (3, 10, 17):
+        answers(scores=[10, 7, 3], staff=cast.agent, team=cast.team, at=_recently(days))
+
+    # when the lead reads the results in Finnish, which writes 12,5 for 12.5
+    page = client_for(cast.lead).get(
+        RESULTS, {"period": "week"}, headers={"Accept-Language": "fi"}
+    )
+
+    # then every coordinate in the SVG is written with a decimal point
+    html = page.content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    coordinates = re.findall(r' (?:x|y|x1|x2|y1|y2|cx|cy|points)="([^"]*)"', svg)
+    assert coordinates
+    assert [value for value in coordinates if "," in value and " " not in value] == []
+    assert all(re.fullmatch(r"[-0-9. ,]+", value) for value in coordinates)
 
 
 def test_a_figure_from_enough_answers_is_not_greyed(cast: Cast) -> None:
