@@ -42,7 +42,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if access.can_view_people(user):
         items.append(NavItem(_("Organisation"), reverse("org:overview"), "org"))
         items.append(NavItem(_("People"), reverse("org:people"), "people"))
-    items.append(NavItem(_("API tokens"), reverse("accounts:tokens"), "tokens"))
     if access.can_manage_organisation(user):
         items.append(NavItem(_("Admin"), reverse("admin:index"), "admin"))
     return {"nav_items": items, "nav_role": access.role_of(user)}

@@ -55,9 +55,7 @@ def test_the_chart_coordinates_stay_numbers_in_finnish(cast: Cast) -> None:
         answers(scores=[10, 7, 3], staff=cast.agent, team=cast.team, at=_recently(days))
 
     # when the lead reads the results in Finnish, which writes 12,5 for 12.5
-    page = client_for(cast.lead).get(
-        RESULTS, {"period": "week"}, headers={"Accept-Language": "fi"}
-    )
+    page = client_for(cast.lead).get(RESULTS, {"period": "week"}, headers={"Accept-Language": "fi"})
 
     # then every coordinate in the SVG is written with a decimal point
     html = page.content.decode()
