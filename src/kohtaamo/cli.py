@@ -135,6 +135,13 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     _setup_django()
+    if args.kind == "invitations":
+        from kohtaamo.encounters.importing.cli import run_file_import
+        from kohtaamo.feedback.invitation_import import invitations_import
+
+        return run_file_import(
+            invitations_import, path=Path(args.file), dry_run=args.dry_run, partial=args.partial
+        )
     if args.kind == "responses":
         from kohtaamo.insights.import_cli import run_responses_import
 
@@ -226,9 +233,10 @@ def build_parser() -> argparse.ArgumentParser:
     manage.set_defaults(func=cmd_manage)
 
     imp = sub.add_parser(
-        "import", help="import encounters, customers or survey answers from CSV or JSON Lines"
+        "import",
+        help="import encounters, customers, survey answers or survey invitations (CSV or JSON Lines)",
     )
-    imp.add_argument("kind", choices=["encounters", "customers", "responses"])
+    imp.add_argument("kind", choices=["encounters", "customers", "responses", "invitations"])
     imp.add_argument("file", help="a .csv or .jsonl file")
     imp.add_argument("--source", help="source name for rows without one (encounters)")
     imp.add_argument("--dry-run", action="store_true", help="only validate, write nothing")

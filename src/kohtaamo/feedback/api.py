@@ -6,7 +6,6 @@ per encounter) and the same messages."""
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
@@ -14,16 +13,13 @@ from ninja import Field, Router, Schema, Status
 from kohtaamo.core.api_common import WRITE_ERRORS, ObjectId, require
 from kohtaamo.encounters.models import Language
 from kohtaamo.feedback.delivery import survey_url
-from kohtaamo.feedback.models import Invitation, Survey
-from kohtaamo.feedback.rules import rule_for_team
+from kohtaamo.feedback.invitation_requests import survey_for_team
+from kohtaamo.feedback.models import Invitation
 from kohtaamo.feedback.services import invitation_create
 from kohtaamo.feedback.tasks import invitation_email
 from kohtaamo.org import access, access_delivery
-from kohtaamo.org.models import Team
 
 ERROR_UNKNOWN_ENCOUNTER = _("There is no such encounter.")
-ERROR_UNKNOWN_SURVEY = _("There is no such survey for this encounter's unit.")
-ERROR_NO_SURVEY = _("No invitation rule names a survey for this team; choose one.")
 
 router = Router(tags=["feedback"])
 
@@ -55,21 +51,6 @@ class InvitationOut(Schema):
     url: str | None = Field(None, description="The survey link, only when not e-mailed.")
 
 
-def _survey_for(team: Team, survey_id: int | None) -> Survey:
-    unit_ids = [int(p) for p in team.unit.path.strip("/").split("/") if p]
-    if survey_id is not None:
-        survey = Survey.objects.filter(
-            Q(unit__isnull=True) | Q(unit_id__in=unit_ids), pk=survey_id
-        ).first()
-        if survey is None:
-            raise ValidationError({"survey": ERROR_UNKNOWN_SURVEY})
-        return survey
-    rule = rule_for_team(team=team)
-    if rule is None:
-        raise ValidationError({"survey": ERROR_NO_SURVEY})
-    return rule.survey
-
-
 @router.post(
     "/invitations",
     response={201: InvitationOut, **WRITE_ERRORS},
@@ -87,7 +68,7 @@ def invitation_create_api(request: HttpRequest, payload: InvitationIn) -> Status
     if encounter is None:
         raise ValidationError({"encounter": ERROR_UNKNOWN_ENCOUNTER})
     require(access_delivery.may_invite(request.user, encounter))
-    survey = _survey_for(encounter.team, payload.survey)
+    survey = survey_for_team(team=encounter.team, survey_id=payload.survey)
     invitation, token = invitation_create(
         encounter=encounter,
         survey=survey,

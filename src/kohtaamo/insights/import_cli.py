@@ -6,18 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.utils import translation
-
-from kohtaamo.encounters.importing.cli import print_result, terminal_language
+from kohtaamo.encounters.importing.cli import run_file_import
 from kohtaamo.insights.services import responses_import
 
 
 def run_responses_import(*, path: Path, dry_run: bool, partial: bool) -> int:
-    with translation.override(terminal_language()):
-        result = responses_import(path=path, dry_run=dry_run, partial=partial)
-        print_result(result)
-    if result.file_error or (not result.written and result.error_count):
-        return 1
-    if result.error_count:
-        return 2
-    return 0
+    return run_file_import(responses_import, path=path, dry_run=dry_run, partial=partial)

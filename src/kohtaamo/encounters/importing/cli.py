@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,20 @@ def run_import_command(
             if bar is not None:
                 bar.close()
         print_result(result)
+    return exit_status(result)
+
+
+def run_file_import(service: Callable[..., ImportResult], **options: Any) -> int:
+    """Run an import service that reads a whole file (answers, invitations) in
+    the terminal's language, print what it did, and return the exit status."""
+    with translation.override(terminal_language()):
+        result = service(**options)
+        print_result(result)
+    return exit_status(result)
+
+
+def exit_status(result: ImportResult) -> int:
+    """0 done, 1 nothing written, 2 --partial left rows out."""
     if result.file_error or (not result.written and result.error_count):
         return 1
     if result.error_count:

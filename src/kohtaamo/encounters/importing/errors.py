@@ -58,7 +58,7 @@ class ErrorCollector:
         self,
         row: int,
         column: str,
-        template: Promise,
+        template: Promise | str,
         code: str,
         path: tuple[str | int, ...] = (),
         **params: Any,

@@ -9,7 +9,8 @@ from django.test import Client
 
 from kohtaamo.conftest import Cast
 from kohtaamo.core.tests.pages import en
-from kohtaamo.feedback.api import ERROR_NO_SURVEY, ERROR_UNKNOWN_ENCOUNTER, ERROR_UNKNOWN_SURVEY
+from kohtaamo.feedback.api import ERROR_UNKNOWN_ENCOUNTER
+from kohtaamo.feedback.invitation_requests import ERROR_NO_SURVEY, ERROR_UNKNOWN_SURVEY
 from kohtaamo.feedback.models import Invitation, InvitationStatus, Survey
 from kohtaamo.feedback.rules import invitation_rule_create
 from kohtaamo.feedback.services import (
