@@ -1,0 +1,78 @@
+"""Who may review what, and who sees which review (issue 5).
+
+- A lead review of an encounter is written by a lead of the encounter's team,
+  a manager above it, or an admin — never by the person who served the
+  customer (they write the self-review instead).
+- A self-review is written only by the encounter's own staff member.
+- A person sees the reviews they wrote; the finished reviews of their own
+  encounters; and, as a lead or manager, the lead reviews (drafts too) and the
+  finished self-reviews of the encounters they see. Drafts of a self-review
+  stay the agent's own until finished.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from kohtaamo.org.access import scope_for
+
+if TYPE_CHECKING:
+    from kohtaamo.encounters.models import Encounter
+    from kohtaamo.reviews.models import Review
+
+
+def _oversees(user: Any, encounter: Encounter) -> bool:
+    """A lead of the encounter's team, a manager above it, or an admin."""
+    scope = scope_for(user)
+    if scope.is_admin:
+        return True
+    if encounter.team_id in scope.led_team_ids:
+        return True
+    path = encounter.team.unit.path
+    return any(path.startswith(p) for p in scope.managed_unit_paths)
+
+
+def may_lead_review(user: Any, encounter: Encounter) -> bool:
+    scope = scope_for(user)
+    if scope.user_id is None or encounter.staff_id == scope.user_id:
+        return False
+    return _oversees(user, encounter)
+
+
+def may_self_review(user: Any, encounter: Encounter) -> bool:
+    scope = scope_for(user)
+    return scope.user_id is not None and encounter.staff_id == scope.user_id
+
+
+def may_review_anyone(user: Any) -> bool:
+    """Leads, managers and admins write lead reviews (the review pages' links)."""
+    scope = scope_for(user)
+    return scope.is_admin or bool(scope.led_team_ids) or bool(scope.managed_unit_paths)
+
+
+def visible_reviews(user: Any) -> QuerySet[Review]:
+    from kohtaamo.reviews.models import Review, ReviewKind, ReviewStatus
+
+    scope = scope_for(user)
+    reviews = Review.objects.all()
+    if scope.is_admin:
+        return reviews
+    if scope.user_id is None:
+        return reviews.none()
+    overseen = Q(team_id__in=scope.led_team_ids) | scope._under_managed("team__unit__path")
+    return reviews.filter(
+        Q(reviewer_id=scope.user_id)
+        | Q(reviewee_id=scope.user_id, status=ReviewStatus.FINISHED)
+        | (overseen & ~Q(reviewee_id=scope.user_id) & Q(kind=ReviewKind.LEAD))
+        | (overseen & Q(kind=ReviewKind.SELF, status=ReviewStatus.FINISHED))
+    )
+
+
+def get_review_or_404(user: Any, pk: int) -> Review:
+    reviews = visible_reviews(user).select_related(
+        "encounter__staff", "encounter__team__unit", "encounter__customer", "reviewer", "scorecard"
+    )
+    return get_object_or_404(reviews, pk=pk)
