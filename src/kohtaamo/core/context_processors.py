@@ -27,6 +27,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         NavItem(_("Home"), reverse("core:home"), "home"),
         NavItem(_("Encounters"), reverse("encounters:list"), "encounters"),
         NavItem(_("Checklist"), reverse("reviews:checklist"), "checklist"),
+        NavItem(_("Reviews"), reverse("reviews:list"), "reviews"),
     ]
     if access.can_import(user):
         items.append(NavItem(_("Import"), reverse("encounters:import_upload"), "import"))

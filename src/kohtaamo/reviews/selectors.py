@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import QuerySet
+
+from kohtaamo.org import access_reviews
 from kohtaamo.reviews.checklist import DEFAULT_SCORECARD_CODE
-from kohtaamo.reviews.models import Criterion, Scorecard
+from kohtaamo.reviews.models import Criterion, Review, ReviewRating, ReviewStatus, Scorecard
 
 
 def scorecard_default() -> Scorecard | None:
@@ -23,3 +28,48 @@ def default_checklist_criteria() -> list[Criterion]:
     administrator has switched every version of it off."""
     scorecard = scorecard_default()
     return scorecard_criteria(scorecard=scorecard) if scorecard else []
+
+
+def review_for(*, encounter: Any, kind: str) -> Review | None:
+    return (
+        Review.objects.filter(encounter=encounter, kind=kind)
+        .select_related("scorecard", "reviewer")
+        .first()
+    )
+
+
+def review_ratings(*, review: Review) -> list[ReviewRating]:
+    return list(
+        ReviewRating.objects.filter(review=review)
+        .select_related("criterion__group")
+        .order_by("criterion__position")
+    )
+
+
+def reviews_of_person(*, user: Any) -> QuerySet[Review]:
+    """The finished reviews of a person's own encounters, newest first."""
+    return (
+        access_reviews.visible_reviews(user)
+        .filter(reviewee=user, status=ReviewStatus.FINISHED)
+        .select_related("encounter", "reviewer")
+        .order_by("-finished_at", "-id")
+    )
+
+
+def reviews_drafted_by(*, user: Any) -> QuerySet[Review]:
+    return (
+        Review.objects.filter(reviewer=user, status=ReviewStatus.DRAFT)
+        .select_related("encounter", "reviewee")
+        .order_by("-updated_at")
+    )
+
+
+def reviews_overseen(*, user: Any) -> QuerySet[Review]:
+    """Finished reviews of other people's encounters that the person sees."""
+    return (
+        access_reviews.visible_reviews(user)
+        .filter(status=ReviewStatus.FINISHED)
+        .exclude(reviewee=user)
+        .select_related("encounter", "reviewee", "reviewer")
+        .order_by("-finished_at", "-id")
+    )

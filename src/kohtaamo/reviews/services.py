@@ -319,3 +319,13 @@ def review_save(
             review.critical_failed = score.critical_failed
         review.save()
     return review
+
+
+def review_mark_seen(*, review: Review) -> None:
+    """The reviewed person has opened the finished review (the in-app notice)."""
+    if review.seen_by_reviewee_at is None:
+        now = timezone.now()
+        Review.objects.filter(pk=review.pk, seen_by_reviewee_at__isnull=True).update(
+            seen_by_reviewee_at=now
+        )
+        review.seen_by_reviewee_at = now

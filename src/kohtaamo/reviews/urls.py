@@ -1,9 +1,25 @@
 from django.urls import path
 
-from kohtaamo.reviews import views
+from kohtaamo.reviews.models import ReviewKind
+from kohtaamo.reviews.views import checklist, reviewing
 
 app_name = "reviews"
 
 urlpatterns = [
-    path("checklist/", views.checklist, name="checklist"),
+    path("checklist/", checklist.checklist, name="checklist"),
+    path("", reviewing.reviews, name="list"),
+    path("help/score/", reviewing.score_help, name="score_help"),
+    path("<int:pk>/", reviewing.review_detail, name="detail"),
+    path(
+        "encounters/<int:pk>/review/",
+        reviewing.review_edit,
+        {"kind": ReviewKind.LEAD},
+        name="lead_review",
+    ),
+    path(
+        "encounters/<int:pk>/self-review/",
+        reviewing.review_edit,
+        {"kind": ReviewKind.SELF},
+        name="self_review",
+    ),
 ]

@@ -15,10 +15,28 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("role", "items"),
     [
-        ("agent", ["Home", "Encounters", "Checklist", "API tokens"]),
-        ("lead", ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens"]),
-        ("manager", ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens"]),
-        ("admin", ["Home", "Encounters", "Checklist", "Organisation", "People", "API tokens", "Admin"]),
+        ("agent", ["Home", "Encounters", "Checklist", "Reviews", "API tokens"]),
+        (
+            "lead",
+            ["Home", "Encounters", "Checklist", "Reviews", "Organisation", "People", "API tokens"],
+        ),
+        (
+            "manager",
+            ["Home", "Encounters", "Checklist", "Reviews", "Organisation", "People", "API tokens"],
+        ),
+        (
+            "admin",
+            [
+                "Home",
+                "Encounters",
+                "Checklist",
+                "Reviews",
+                "Organisation",
+                "People",
+                "API tokens",
+                "Admin",
+            ],
+        ),
     ],
 )
 def test_navigation_per_role(cast: Cast, role: str, items: list[str]) -> None:

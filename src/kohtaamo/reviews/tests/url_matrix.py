@@ -1,16 +1,79 @@
-"""The checklist page: every signed-in person's self-check."""
+"""The checklist, the review pages and the score help."""
 
 from typing import Any
 
-from kohtaamo.testing.url_matrix import LOGIN, OK, Route
+from kohtaamo.reviews.models import ReviewKind
+from kohtaamo.reviews.services import review_save
+from kohtaamo.reviews.tests.helpers import TOP, finished_review, ratings_by_code
+from kohtaamo.testing.factories import EncounterFactory
+from kohtaamo.testing.url_matrix import (
+    FORBIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    Route,
+    same_for_signed_in,
+)
+
+ONLY_ADMIN_SEES = {
+    "anonymous": LOGIN,
+    "agent": NOT_FOUND,
+    "lead": NOT_FOUND,
+    "manager": NOT_FOUND,
+    "admin": OK,
+}
 
 
 def build_world(*, cast: Any, encounter: Any, other_encounter: Any) -> dict[str, Any]:
-    return {}
+    reviewed = EncounterFactory(staff=cast.agent, team=cast.team)
+    self_drafted = EncounterFactory(staff=cast.agent, team=cast.team)
+    self_draft = review_save(
+        encounter=self_drafted,
+        kind=ReviewKind.SELF,
+        by=cast.agent,
+        expected_version=0,
+        ratings=ratings_by_code({"genuine-will": 4}),
+        overall_comment="",
+        finish=False,
+    )
+    return {
+        "unreviewed": EncounterFactory(staff=cast.agent, team=cast.team),
+        "review": finished_review(reviewed, cast.lead, values=TOP),
+        "self_draft": self_draft,
+        "other_review": finished_review(other_encounter, cast.outsider_lead),
+        "other_unreviewed": EncounterFactory(staff=cast.outsider, team=cast.other_team),
+    }
 
 
 EXPECTED = {
-    "reviews:checklist": Route(
-        {"anonymous": LOGIN, "agent": OK, "lead": OK, "manager": OK, "admin": OK}
+    "reviews:checklist": Route(same_for_signed_in(OK)),
+    "reviews:list": Route(same_for_signed_in(OK)),
+    "reviews:score_help": Route(same_for_signed_in(OK)),
+    "reviews:detail": Route(same_for_signed_in(OK), kwargs=lambda w: {"pk": w.review.pk}),
+    "reviews:detail#other": Route(ONLY_ADMIN_SEES, kwargs=lambda w: {"pk": w.other_review.pk}),
+    # A self-review stays the agent's own until it is finished.
+    "reviews:detail#self_draft": Route(
+        {"anonymous": LOGIN, "agent": OK, "lead": NOT_FOUND, "manager": NOT_FOUND, "admin": OK},
+        kwargs=lambda w: {"pk": w.self_draft.pk},
+    ),
+    "reviews:lead_review": Route(
+        {"anonymous": LOGIN, "agent": FORBIDDEN, "lead": OK, "manager": OK, "admin": OK},
+        kwargs=lambda w: {"pk": w.unreviewed.pk},
+    ),
+    "reviews:lead_review#other": Route(
+        ONLY_ADMIN_SEES, kwargs=lambda w: {"pk": w.other_unreviewed.pk}
+    ),
+    "reviews:self_review": Route(
+        {
+            "anonymous": LOGIN,
+            "agent": OK,
+            "lead": FORBIDDEN,
+            "manager": FORBIDDEN,
+            "admin": FORBIDDEN,
+        },
+        kwargs=lambda w: {"pk": w.unreviewed.pk},
+    ),
+    "reviews:self_review#other": Route(
+        {**ONLY_ADMIN_SEES, "admin": FORBIDDEN}, kwargs=lambda w: {"pk": w.other_unreviewed.pk}
     ),
 }

@@ -1,0 +1,106 @@
+"""Forms of the review pages. Every input is validated here first; the
+services check the same rules again for the API and for anyone bypassing
+the form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kohtaamo.reviews.models import Criterion, ReviewRating, Scale
+from kohtaamo.reviews.services import RatingInput
+
+NA_CHOICE = "na"
+COMMENT_MAX_LENGTH = 4000
+ERROR_CHOOSE_VALUE = _("Choose one of the values on the scale.")
+ERROR_BAD_VERSION = _("The form was damaged; open the review again.")
+ERROR_CHOOSE_ACTION = _("Choose whether to save a draft or finish the review.")
+
+ACTION_SAVE = "save"
+ACTION_FINISH = "finish"
+
+
+def value_choices(criterion: Criterion) -> list[tuple[str, str]]:
+    if criterion.scale == Scale.YES_NO:
+        choices = [("2", str(_("Yes"))), ("1", str(_("No")))]
+    else:
+        choices = [(str(v), str(v)) for v in range(1, criterion.scale_top + 1)]
+    if criterion.allows_na:
+        choices.append((NA_CHOICE, str(_("N/A"))))
+    return choices
+
+
+class ReviewForm(forms.Form):
+    """One radio group and one comment per criterion, then the overall comment.
+
+    Field names carry the criterion's id (`rating-12`, `comment-12`) so that a
+    posted form always names the scorecard version it was built from.
+    """
+
+    overall_comment = forms.CharField(
+        label=_("Overall comment"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    version = forms.IntegerField(
+        min_value=0,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": ERROR_BAD_VERSION,
+            "invalid": ERROR_BAD_VERSION,
+            "min_value": ERROR_BAD_VERSION,
+        },
+    )
+    action = forms.ChoiceField(
+        choices=[(ACTION_SAVE, ACTION_SAVE), (ACTION_FINISH, ACTION_FINISH)],
+        error_messages={"required": ERROR_CHOOSE_ACTION, "invalid_choice": ERROR_CHOOSE_ACTION},
+    )
+
+    def __init__(self, *args: Any, criteria: list[Criterion], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            self.fields[f"rating-{criterion.pk}"] = forms.ChoiceField(
+                label=criterion.name,
+                choices=value_choices(criterion),
+                required=False,
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": ERROR_CHOOSE_VALUE},
+            )
+            self.fields[f"comment-{criterion.pk}"] = forms.CharField(
+                label=_("Comment"),
+                required=False,
+                max_length=COMMENT_MAX_LENGTH,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    @staticmethod
+    def initial_from(
+        ratings: list[ReviewRating], overall_comment: str, version: int
+    ) -> dict[str, Any]:
+        initial: dict[str, Any] = {"overall_comment": overall_comment, "version": version}
+        for rating in ratings:
+            if rating.is_na:
+                initial[f"rating-{rating.criterion_id}"] = NA_CHOICE
+            elif rating.value is not None:
+                initial[f"rating-{rating.criterion_id}"] = str(rating.value)
+            initial[f"comment-{rating.criterion_id}"] = rating.comment
+        return initial
+
+    def rows(self) -> list[tuple[Criterion, forms.BoundField, forms.BoundField]]:
+        return [(c, self[f"rating-{c.pk}"], self[f"comment-{c.pk}"]) for c in self.criteria]
+
+    def ratings(self) -> dict[int, RatingInput]:
+        data = self.cleaned_data
+        result = {}
+        for criterion in self.criteria:
+            chosen = data.get(f"rating-{criterion.pk}") or ""
+            result[criterion.pk] = RatingInput(
+                value=int(chosen) if chosen and chosen != NA_CHOICE else None,
+                is_na=chosen == NA_CHOICE,
+                comment=data.get(f"comment-{criterion.pk}", ""),
+            )
+        return result
