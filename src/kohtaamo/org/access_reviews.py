@@ -3,6 +3,8 @@
 - A lead review of an encounter is written by a lead of the encounter's team,
   a manager above it, or an admin — never by the person who served the
   customer (they write the self-review instead).
+- A person a lead names as a reviewer of the team writes the lead reviews of
+  the encounters assigned to them (and sees those encounters for it).
 - A self-review is written only by the encounter's own staff member.
 - A person sees the reviews they wrote; the finished reviews of their own
   encounters; and, as a lead or manager, the lead reviews (drafts too) and the
@@ -17,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from kohtaamo.org.access import scope_for
+from kohtaamo.org.access import scope_for, visible_encounters
+from kohtaamo.org.models import Team
 
 if TYPE_CHECKING:
     from kohtaamo.encounters.models import Encounter
@@ -35,11 +38,61 @@ def _oversees(user: Any, encounter: Encounter) -> bool:
     return any(path.startswith(p) for p in scope.managed_unit_paths)
 
 
+def _oversees_team(user: Any, team: Team) -> bool:
+    scope = scope_for(user)
+    if scope.is_admin or team.pk in scope.led_team_ids:
+        return True
+    return any(team.unit.path.startswith(p) for p in scope.managed_unit_paths)
+
+
 def may_lead_review(user: Any, encounter: Encounter) -> bool:
+    from kohtaamo.reviews.models import ReviewAssignment
+
     scope = scope_for(user)
     if scope.user_id is None or encounter.staff_id == scope.user_id:
         return False
-    return _oversees(user, encounter)
+    if _oversees(user, encounter):
+        return True
+    return ReviewAssignment.objects.filter(encounter=encounter, reviewer_id=scope.user_id).exists()
+
+
+def may_assign(user: Any, team: Team) -> bool:
+    """Leads of the team, managers above it and admins draw assignments and
+    name reviewers."""
+    return scope_for(user).user_id is not None and _oversees_team(user, team)
+
+
+def may_review_team(user: Any, team: Team) -> bool:
+    """May this person be given assignments of the team?"""
+    from kohtaamo.reviews.models import ReviewerNomination
+
+    if not user.is_active:
+        return False
+    if _oversees_team(user, team):
+        return True
+    return ReviewerNomination.objects.filter(team=team, user=user).exists()
+
+
+def assignable_teams(user: Any) -> QuerySet[Team]:
+    scope = scope_for(user)
+    teams = Team.objects.select_related("unit").order_by("name")
+    if scope.is_admin:
+        return teams
+    if scope.user_id is None:
+        return teams.none()
+    return teams.filter(Q(pk__in=scope.led_team_ids) | scope._under_managed("unit__path"))
+
+
+def get_reviewable_encounter_or_404(user: Any, pk: int) -> Encounter:
+    """An encounter the person sees, or one assigned to them for review."""
+    from kohtaamo.encounters.models import Encounter
+
+    scope = scope_for(user)
+    encounters = Encounter.objects.filter(
+        Q(pk__in=visible_encounters(user).values("pk"))
+        | Q(review_assignment__reviewer_id=scope.user_id)
+    ).select_related("staff", "team__unit", "customer")
+    return get_object_or_404(encounters, pk=pk)
 
 
 def may_self_review(user: Any, encounter: Encounter) -> bool:
@@ -63,8 +116,10 @@ def visible_reviews(user: Any) -> QuerySet[Review]:
     if scope.user_id is None:
         return reviews.none()
     overseen = Q(team_id__in=scope.led_team_ids) | scope._under_managed("team__unit__path")
+    assigned = Q(encounter__review_assignment__reviewer_id=scope.user_id, kind=ReviewKind.LEAD)
     return reviews.filter(
         Q(reviewer_id=scope.user_id)
+        | assigned
         | Q(reviewee_id=scope.user_id, status=ReviewStatus.FINISHED)
         | (overseen & ~Q(reviewee_id=scope.user_id) & Q(kind=ReviewKind.LEAD))
         | (overseen & Q(kind=ReviewKind.SELF, status=ReviewStatus.FINISHED))

@@ -9,8 +9,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kohtaamo.encounters.models import Channel
 from kohtaamo.reviews.models import Criterion, ReviewRating, Scale
-from kohtaamo.reviews.services import RatingInput
+from kohtaamo.reviews.services import PER_AGENT_MAX, RatingInput, SampleFilter
 
 NA_CHOICE = "na"
 COMMENT_MAX_LENGTH = 4000
@@ -104,3 +105,84 @@ class ReviewForm(forms.Form):
                 comment=data.get(f"comment-{criterion.pk}", ""),
             )
         return result
+
+
+class _PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.email
+
+
+ERROR_CHOOSE_TEAM = _("Choose one of your teams.")
+ERROR_CHOOSE_PERSON = _("Choose a person from the list.")
+ERROR_WEEK = _("Give the week as a date, e.g. 30.11.2026.")
+
+
+class AssignmentDrawForm(forms.Form):
+    team: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=None,
+        error_messages={"required": ERROR_CHOOSE_TEAM, "invalid_choice": ERROR_CHOOSE_TEAM},
+    )
+    week = forms.DateField(
+        label=_("Week"),
+        help_text=_("Any day of the week; the sample is drawn from Monday to Sunday."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": ERROR_WEEK, "invalid": ERROR_WEEK},
+    )
+    per_agent = forms.IntegerField(
+        label=_("Encounters per person"),
+        min_value=1,
+        max_value=PER_AGENT_MAX,
+        initial=3,
+    )
+    reviewer: forms.ModelChoiceField[Any] = _PersonChoiceField(
+        label=_("Reviewer"),
+        queryset=None,
+        error_messages={"required": ERROR_CHOOSE_PERSON, "invalid_choice": ERROR_CHOOSE_PERSON},
+    )
+    channel = forms.ChoiceField(
+        label=_("Channel"), required=False, choices=[("", _("Any")), *Channel.choices]
+    )
+    has_transcript = forms.ChoiceField(
+        label=_("Transcript"),
+        required=False,
+        choices=[("", _("Any")), ("yes", _("Has a transcript")), ("no", _("No transcript"))],
+    )
+    detractor_only = forms.BooleanField(
+        label=_("Only encounters with detractor feedback"), required=False
+    )
+    min_minutes = forms.IntegerField(label=_("At least (minutes)"), required=False, min_value=0)
+    max_minutes = forms.IntegerField(label=_("At most (minutes)"), required=False, min_value=0)
+
+    def __init__(self, *args: Any, teams: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        self.fields["reviewer"].queryset = people  # type: ignore[attr-defined]
+
+    def sample(self) -> SampleFilter:
+        data = self.cleaned_data
+        return SampleFilter(
+            channel=data.get("channel") or None,
+            has_transcript={"yes": True, "no": False}.get(data.get("has_transcript") or ""),
+            detractor_only=bool(data.get("detractor_only")),
+            min_minutes=data.get("min_minutes"),
+            max_minutes=data.get("max_minutes"),
+        )
+
+
+class ReviewerNominateForm(forms.Form):
+    team: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=None,
+        error_messages={"required": ERROR_CHOOSE_TEAM, "invalid_choice": ERROR_CHOOSE_TEAM},
+    )
+    person: forms.ModelChoiceField[Any] = _PersonChoiceField(
+        label=_("Person"),
+        queryset=None,
+        error_messages={"required": ERROR_CHOOSE_PERSON, "invalid_choice": ERROR_CHOOSE_PERSON},
+    )
+
+    def __init__(self, *args: Any, teams: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        self.fields["person"].queryset = people  # type: ignore[attr-defined]

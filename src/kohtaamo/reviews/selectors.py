@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from kohtaamo.org import access_reviews
 from kohtaamo.reviews.checklist import DEFAULT_SCORECARD_CODE
-from kohtaamo.reviews.models import Criterion, Review, ReviewRating, ReviewStatus, Scorecard
+from kohtaamo.reviews.models import (
+    Criterion,
+    Review,
+    ReviewAssignment,
+    ReviewKind,
+    ReviewRating,
+    ReviewStatus,
+    Scorecard,
+)
 
 
 def scorecard_default() -> Scorecard | None:
@@ -72,4 +80,26 @@ def reviews_overseen(*, user: Any) -> QuerySet[Review]:
         .exclude(reviewee=user)
         .select_related("encounter", "reviewee", "reviewer")
         .order_by("-finished_at", "-id")
+    )
+
+
+def _with_review_status(assignments: QuerySet[ReviewAssignment]) -> QuerySet[ReviewAssignment]:
+    finished = Review.objects.filter(
+        encounter_id=OuterRef("encounter_id"), kind=ReviewKind.LEAD, status=ReviewStatus.FINISHED
+    )
+    return assignments.select_related("encounter__staff", "reviewer", "team").annotate(
+        is_done=Exists(finished)
+    )
+
+
+def assignments_for(*, user: Any) -> QuerySet[ReviewAssignment]:
+    """The person's own assignments, open ones first, newest week first."""
+    mine = _with_review_status(ReviewAssignment.objects.filter(reviewer=user))
+    return mine.order_by("is_done", "-week", "encounter__started_at")  # type: ignore[misc]
+
+
+def assignments_in_teams(*, user: Any) -> QuerySet[ReviewAssignment]:
+    teams = access_reviews.assignable_teams(user)
+    return _with_review_status(ReviewAssignment.objects.filter(team__in=teams)).order_by(
+        "-week", "team__name", "encounter__staff__last_name", "encounter__started_at"
     )

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from kohtaamo.reviews.models import ReviewKind
-from kohtaamo.reviews.views import checklist, reviewing
+from kohtaamo.reviews.views import assignments, checklist, reviewing
 
 app_name = "reviews"
 
@@ -10,6 +10,12 @@ urlpatterns = [
     path("", reviewing.reviews, name="list"),
     path("help/score/", reviewing.score_help, name="score_help"),
     path("<int:pk>/", reviewing.review_detail, name="detail"),
+    path("assignments/", assignments.assignments, name="assignments"),
+    path(
+        "assignments/reviewers/",
+        assignments.reviewer_nominate_view,
+        name="reviewer_nominate",
+    ),
     path(
         "encounters/<int:pk>/review/",
         reviewing.review_edit,

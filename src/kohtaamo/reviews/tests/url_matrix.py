@@ -49,6 +49,17 @@ EXPECTED = {
     "reviews:checklist": Route(same_for_signed_in(OK)),
     "reviews:list": Route(same_for_signed_in(OK)),
     "reviews:score_help": Route(same_for_signed_in(OK)),
+    "reviews:assignments": Route(same_for_signed_in(OK)),
+    "reviews:assignments#post": Route(
+        {"anonymous": LOGIN, "agent": FORBIDDEN, "lead": 400, "manager": 400, "admin": 400},
+        method="post",
+        data=lambda w: {},
+    ),
+    "reviews:reviewer_nominate": Route(
+        {"anonymous": LOGIN, "agent": FORBIDDEN, "lead": 400, "manager": 400, "admin": 400},
+        method="post",
+        data=lambda w: {},
+    ),
     "reviews:detail": Route(same_for_signed_in(OK), kwargs=lambda w: {"pk": w.review.pk}),
     "reviews:detail#other": Route(ONLY_ADMIN_SEES, kwargs=lambda w: {"pk": w.other_review.pk}),
     # A self-review stays the agent's own until it is finished.

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kohtaamo.encounters.selectors import encounter_transcript
-from kohtaamo.org import access, access_reviews
+from kohtaamo.org import access_reviews
 from kohtaamo.reviews.comparison import comparison_rows
 from kohtaamo.reviews.forms import ACTION_FINISH, ReviewForm
 from kohtaamo.reviews.models import Review, ReviewKind
@@ -46,7 +46,7 @@ def _form_for(review: Review | None, criteria: list[Any], data: Any = None) -> R
 @login_required
 @require_http_methods(["GET", "POST"])
 def review_edit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    encounter = access.get_encounter_or_404(request.user, pk)
+    encounter = access_reviews.get_reviewable_encounter_or_404(request.user, pk)
     may_review = (
         access_reviews.may_self_review
         if kind == ReviewKind.SELF

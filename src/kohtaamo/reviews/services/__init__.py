@@ -1,0 +1,5 @@
+"""Writes of the reviews app, one module per sub-area; import from here."""
+
+from kohtaamo.reviews.services.assignments import *  # noqa: F403
+from kohtaamo.reviews.services.reviewing import *  # noqa: F403
+from kohtaamo.reviews.services.scorecards import *  # noqa: F403
