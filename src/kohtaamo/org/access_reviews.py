@@ -24,7 +24,7 @@ from kohtaamo.org.models import Team
 
 if TYPE_CHECKING:
     from kohtaamo.encounters.models import Encounter
-    from kohtaamo.reviews.models import Review
+    from kohtaamo.reviews.models import Dispute, Review
 
 
 def _oversees(user: Any, encounter: Encounter) -> bool:
@@ -54,6 +54,15 @@ def may_lead_review(user: Any, encounter: Encounter) -> bool:
     if _oversees(user, encounter):
         return True
     return ReviewAssignment.objects.filter(encounter=encounter, reviewer_id=scope.user_id).exists()
+
+
+def may_decide_dispute(user: Any, review: Review) -> bool:
+    """A lead of the team, a manager above it or an admin, never the
+    reviewed person themselves."""
+    scope = scope_for(user)
+    if scope.user_id is None or review.reviewee_id == scope.user_id:
+        return False
+    return _oversees_team(user, review.team)
 
 
 def may_assign(user: Any, team: Team) -> bool:
@@ -124,6 +133,17 @@ def visible_reviews(user: Any) -> QuerySet[Review]:
         | (overseen & ~Q(reviewee_id=scope.user_id) & Q(kind=ReviewKind.LEAD))
         | (overseen & Q(kind=ReviewKind.SELF, status=ReviewStatus.FINISHED))
     )
+
+
+def visible_disputes(user: Any) -> QuerySet[Dispute]:
+    from kohtaamo.reviews.models import Dispute
+
+    return Dispute.objects.filter(review__in=visible_reviews(user))
+
+
+def get_dispute_or_404(user: Any, pk: int) -> Dispute:
+    disputes = visible_disputes(user).select_related("review__team__unit", "rating__criterion")
+    return get_object_or_404(disputes, pk=pk)
 
 
 def get_review_or_404(user: Any, pk: int) -> Review:

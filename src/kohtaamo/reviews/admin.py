@@ -3,7 +3,15 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from kohtaamo.reviews.models import Criterion, CriterionGroup, Review, ReviewRating, Scorecard
+from kohtaamo.reviews.models import (
+    Criterion,
+    CriterionGroup,
+    Dispute,
+    Review,
+    ReviewEvent,
+    ReviewRating,
+    Scorecard,
+)
 from kohtaamo.reviews.services import CRITERION_EDITABLE, criterion_update
 
 
@@ -68,3 +76,28 @@ class ReviewAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+class _ReadOnlyAdmin(admin.ModelAdmin):
+    """The audit trail and disputes change only through their services."""
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Dispute)
+class DisputeAdmin(_ReadOnlyAdmin):
+    list_display = ["review", "rating", "raised_by", "status", "created_at", "decided_by"]
+    list_filter = ["status"]
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(_ReadOnlyAdmin):
+    list_display = ["review", "kind", "actor", "at"]
+    list_filter = ["kind"]

@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from kohtaamo.encounters.models import Channel
 from kohtaamo.reviews.models import Criterion, ReviewRating, Scale
-from kohtaamo.reviews.services import PER_AGENT_MAX, RatingInput, SampleFilter
+from kohtaamo.reviews.services import (
+    ERROR_REASON_REQUIRED,
+    PER_AGENT_MAX,
+    RatingInput,
+    SampleFilter,
+)
 
 NA_CHOICE = "na"
 COMMENT_MAX_LENGTH = 4000
@@ -186,3 +191,64 @@ class ReviewerNominateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams  # type: ignore[attr-defined]
         self.fields["person"].queryset = people  # type: ignore[attr-defined]
+
+
+ERROR_CHOOSE_CRITERION = _("Choose the point you dispute.")
+ERROR_CHOOSE_DECISION = _("Choose whether to accept or reject the dispute.")
+DECISION_ACCEPT = "accept"
+DECISION_REJECT = "reject"
+
+
+class DisputeForm(forms.Form):
+    """Dispute one rating; the choices are the ratings not yet disputed."""
+
+    rating = forms.TypedChoiceField(
+        label=_("Point"),
+        coerce=int,
+        error_messages={
+            "required": ERROR_CHOOSE_CRITERION,
+            "invalid_choice": ERROR_CHOOSE_CRITERION,
+        },
+    )
+    reason = forms.CharField(
+        label=_("Why the rating should be different"),
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": ERROR_REASON_REQUIRED},
+    )
+
+    def __init__(self, *args: Any, ratings: list[ReviewRating], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].choices = [("", "–")] + [  # type: ignore[attr-defined]
+            (r.pk, r.criterion.name) for r in ratings
+        ]
+
+
+class DisputeDecideForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(DECISION_ACCEPT, _("Accept and correct")), (DECISION_REJECT, _("Reject"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": ERROR_CHOOSE_DECISION, "invalid_choice": ERROR_CHOOSE_DECISION},
+    )
+    value = forms.ChoiceField(
+        label=_("Corrected rating"),
+        required=False,
+        error_messages={"invalid_choice": ERROR_CHOOSE_VALUE},
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, criterion: Criterion, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["value"].choices = [("", "–"), *value_choices(criterion)]  # type: ignore[attr-defined]
+
+    def corrected(self) -> tuple[int | None, bool]:
+        chosen = self.cleaned_data.get("value") or ""
+        if chosen == NA_CHOICE:
+            return None, True
+        return (int(chosen) if chosen else None), False

@@ -10,8 +10,11 @@ from kohtaamo.org import access_reviews
 from kohtaamo.reviews.checklist import DEFAULT_SCORECARD_CODE
 from kohtaamo.reviews.models import (
     Criterion,
+    Dispute,
+    DisputeStatus,
     Review,
     ReviewAssignment,
+    ReviewEvent,
     ReviewKind,
     ReviewRating,
     ReviewStatus,
@@ -102,4 +105,28 @@ def assignments_in_teams(*, user: Any) -> QuerySet[ReviewAssignment]:
     teams = access_reviews.assignable_teams(user)
     return _with_review_status(ReviewAssignment.objects.filter(team__in=teams)).order_by(
         "-week", "team__name", "encounter__staff__last_name", "encounter__started_at"
+    )
+
+
+def review_disputes(*, review: Review) -> list[Dispute]:
+    return list(
+        Dispute.objects.filter(review=review)
+        .select_related("rating__criterion", "raised_by", "decided_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def review_events(*, review: Review) -> list[ReviewEvent]:
+    return list(ReviewEvent.objects.filter(review=review).select_related("actor"))
+
+
+def disputes_open_in_teams(*, user: Any) -> QuerySet[Dispute]:
+    """Open disputes this person may decide: of the teams they lead or the
+    units they manage, never their own."""
+    teams = access_reviews.assignable_teams(user)
+    return (
+        Dispute.objects.filter(status=DisputeStatus.OPEN, review__team__in=teams)
+        .exclude(review__reviewee=user)
+        .select_related("review__encounter", "review__reviewee", "rating__criterion")
+        .order_by("created_at")
     )

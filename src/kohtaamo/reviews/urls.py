@@ -1,7 +1,7 @@
 from django.urls import path
 
 from kohtaamo.reviews.models import ReviewKind
-from kohtaamo.reviews.views import assignments, checklist, reviewing
+from kohtaamo.reviews.views import assignments, checklist, disputes, reviewing
 
 app_name = "reviews"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("", reviewing.reviews, name="list"),
     path("help/score/", reviewing.score_help, name="score_help"),
     path("<int:pk>/", reviewing.review_detail, name="detail"),
+    path("<int:pk>/disputes/", disputes.dispute_create, name="dispute_create"),
+    path("disputes/<int:pk>/decide/", disputes.dispute_decide_view, name="dispute_decide"),
     path("assignments/", assignments.assignments, name="assignments"),
     path(
         "assignments/reviewers/",

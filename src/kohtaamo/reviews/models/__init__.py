@@ -1,6 +1,12 @@
 """The reviews app's models, one module per sub-area."""
 
 from kohtaamo.reviews.models.assignments import ReviewAssignment, ReviewerNomination
+from kohtaamo.reviews.models.disputes import (
+    Dispute,
+    DisputeStatus,
+    ReviewEvent,
+    ReviewEventKind,
+)
 from kohtaamo.reviews.models.reviews import Review, ReviewKind, ReviewRating, ReviewStatus
 from kohtaamo.reviews.models.scorecards import (
     FALLBACK_LANGUAGES,
@@ -19,9 +25,13 @@ __all__ = [
     "TEXT_LANGUAGES",
     "Criterion",
     "CriterionGroup",
+    "Dispute",
+    "DisputeStatus",
     "LocalizedText",
     "Review",
     "ReviewAssignment",
+    "ReviewEvent",
+    "ReviewEventKind",
     "ReviewKind",
     "ReviewRating",
     "ReviewStatus",

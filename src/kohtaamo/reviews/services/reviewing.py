@@ -16,6 +16,8 @@ from kohtaamo.reviews.checklist import DEFAULT_SCORECARD_CODE
 from kohtaamo.reviews.models import (
     Criterion,
     Review,
+    ReviewEvent,
+    ReviewEventKind,
     ReviewKind,
     ReviewRating,
     ReviewStatus,
@@ -184,6 +186,14 @@ def review_save(
             review.score = score.value
             review.critical_failed = score.critical_failed
         review.save()
+        if finish:
+            ReviewEvent.objects.create(
+                review=review,
+                kind=ReviewEventKind.FINISHED,
+                actor=by,
+                at=now,
+                details={"score": review.score, "critical_failed": review.critical_failed},
+            )
     return review
 
 

@@ -3,7 +3,7 @@
 from typing import Any
 
 from kohtaamo.reviews.models import ReviewKind
-from kohtaamo.reviews.services import review_save
+from kohtaamo.reviews.services import dispute_open, review_save
 from kohtaamo.reviews.tests.helpers import TOP, finished_review, ratings_by_code
 from kohtaamo.testing.factories import EncounterFactory
 from kohtaamo.testing.url_matrix import (
@@ -36,11 +36,21 @@ def build_world(*, cast: Any, encounter: Any, other_encounter: Any) -> dict[str,
         overall_comment="",
         finish=False,
     )
+    review = finished_review(reviewed, cast.lead, values=TOP)
+    other_review = finished_review(other_encounter, cast.outsider_lead)
     return {
+        "dispute": dispute_open(
+            rating=review.ratings.get(criterion__code="honesty"), reason="Syy.", by=cast.agent
+        ),
+        "other_dispute": dispute_open(
+            rating=other_review.ratings.get(criterion__code="honesty"),
+            reason="Syy.",
+            by=cast.outsider,
+        ),
         "unreviewed": EncounterFactory(staff=cast.agent, team=cast.team),
-        "review": finished_review(reviewed, cast.lead, values=TOP),
+        "review": review,
         "self_draft": self_draft,
-        "other_review": finished_review(other_encounter, cast.outsider_lead),
+        "other_review": other_review,
         "other_unreviewed": EncounterFactory(staff=cast.outsider, team=cast.other_team),
     }
 
@@ -50,6 +60,36 @@ EXPECTED = {
     "reviews:list": Route(same_for_signed_in(OK)),
     "reviews:score_help": Route(same_for_signed_in(OK)),
     "reviews:assignments": Route(same_for_signed_in(OK)),
+    "reviews:dispute_create": Route(
+        {
+            "anonymous": LOGIN,
+            "agent": 400,
+            "lead": FORBIDDEN,
+            "manager": FORBIDDEN,
+            "admin": FORBIDDEN,
+        },
+        kwargs=lambda w: {"pk": w.review.pk},
+        method="post",
+        data=lambda w: {},
+    ),
+    "reviews:dispute_create#other": Route(
+        {**ONLY_ADMIN_SEES, "admin": FORBIDDEN},
+        kwargs=lambda w: {"pk": w.other_review.pk},
+        method="post",
+        data=lambda w: {},
+    ),
+    "reviews:dispute_decide": Route(
+        {"anonymous": LOGIN, "agent": FORBIDDEN, "lead": 400, "manager": 400, "admin": 400},
+        kwargs=lambda w: {"pk": w.dispute.pk},
+        method="post",
+        data=lambda w: {},
+    ),
+    "reviews:dispute_decide#other": Route(
+        {**ONLY_ADMIN_SEES, "admin": 400},
+        kwargs=lambda w: {"pk": w.other_dispute.pk},
+        method="post",
+        data=lambda w: {},
+    ),
     "reviews:assignments#post": Route(
         {"anonymous": LOGIN, "agent": FORBIDDEN, "lead": 400, "manager": 400, "admin": 400},
         method="post",

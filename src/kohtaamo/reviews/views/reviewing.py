@@ -9,15 +9,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kohtaamo.encounters.selectors import encounter_transcript
 from kohtaamo.org import access_reviews
 from kohtaamo.reviews.comparison import comparison_rows
-from kohtaamo.reviews.forms import ACTION_FINISH, ReviewForm
+from kohtaamo.reviews.forms import ACTION_FINISH, DisputeDecideForm, DisputeForm, ReviewForm
 from kohtaamo.reviews.models import Review, ReviewKind
 from kohtaamo.reviews.selectors import (
+    disputes_open_in_teams,
+    review_disputes,
+    review_events,
     review_for,
     review_ratings,
     reviews_drafted_by,
@@ -26,7 +30,12 @@ from kohtaamo.reviews.selectors import (
     scorecard_criteria,
     scorecard_default,
 )
-from kohtaamo.reviews.services import ERROR_FINISHED, review_mark_seen, review_save
+from kohtaamo.reviews.services import (
+    ERROR_FINISHED,
+    dispute_deadline,
+    review_mark_seen,
+    review_save,
+)
 
 MESSAGE_DRAFT_SAVED = _("The draft is saved. You can finish the review later.")
 MESSAGE_FINISHED = _("The review is finished; the reviewed person can now read it.")
@@ -114,14 +123,19 @@ def review_edit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     )
 
 
-@login_required
-@require_GET
-def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    review = access_reviews.get_review_or_404(request.user, pk)
-    if review.reviewee_id == request.user.pk and review.is_finished:
-        review_mark_seen(review=review)
+def review_detail_page(
+    request: HttpRequest,
+    review: Review,
+    *,
+    dispute_form: DisputeForm | None = None,
+    decide_form: tuple[int, DisputeDecideForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The review with the other kind beside it, its disputes and its trail.
+    The dispute views render it again with their bound form on bad input."""
+    user = request.user
     other = (
-        access_reviews.visible_reviews(request.user)
+        access_reviews.visible_reviews(user)
         .filter(encounter_id=review.encounter_id)
         .exclude(pk=review.pk)
         .select_related("reviewer")
@@ -129,7 +143,35 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     ratings = review_ratings(review=review)
     other_ratings = review_ratings(review=other) if other else []
-    lead, own = (review, other) if review.kind == ReviewKind.LEAD else (other, review)
+    lead: Review | None
+    own: Review | None
+    if review.kind == ReviewKind.LEAD:
+        lead, own, lead_ratings, own_ratings = review, other, ratings, other_ratings
+    else:
+        lead, own, lead_ratings, own_ratings = other, review, other_ratings, ratings
+    disputes = review_disputes(review=lead) if lead else []
+    may_decide = lead is not None and access_reviews.may_decide_dispute(user, lead)
+    for dispute in disputes:
+        if dispute.is_open and may_decide:
+            bound = decide_form if decide_form and decide_form[0] == dispute.pk else None
+            dispute.decide_form = (  # type: ignore[attr-defined]
+                bound[1]
+                if bound
+                else DisputeDecideForm(criterion=dispute.rating.criterion, prefix=f"d{dispute.pk}")
+            )
+    disputed = {d.rating_id for d in disputes}
+    undisputed = [r for r in lead_ratings if r.pk not in disputed]
+    deadline = dispute_deadline(review=lead) if lead else None
+    may_dispute = bool(
+        lead
+        and lead.is_finished
+        and lead.reviewee_id == user.pk
+        and undisputed
+        and deadline is not None
+        and timezone.now() <= deadline
+    )
+    if may_dispute and dispute_form is None:
+        dispute_form = DisputeForm(ratings=undisputed)
     return render(
         request,
         "reviews/review_detail.html",
@@ -139,14 +181,27 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "other": other,
             "lead_review": lead,
             "self_review": own,
-            "rows": comparison_rows(
-                ratings if review.kind == ReviewKind.LEAD else other_ratings,
-                other_ratings if review.kind == ReviewKind.LEAD else ratings,
-            ),
-            "may_edit": not review.is_finished and review.reviewer_id == request.user.pk,
+            "rows": comparison_rows(lead_ratings, own_ratings),
+            "may_edit": not review.is_finished and review.reviewer_id == user.pk,
+            "disputes": disputes,
+            # A refused dispute shows its form with the reason, even when no
+            # further dispute is possible (after the deadline, say).
+            "dispute_form": dispute_form if may_dispute or dispute_form else None,
+            "dispute_deadline": deadline,
+            "events": review_events(review=lead) if lead and lead.is_finished else [],
             "section": "reviews",
         },
+        status=status,
     )
+
+
+@login_required
+@require_GET
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = access_reviews.get_review_or_404(request.user, pk)
+    if review.reviewee_id == request.user.pk and review.is_finished:
+        review_mark_seen(review=review)
+    return review_detail_page(request, review)
 
 
 @login_required
@@ -163,6 +218,7 @@ def reviews(request: HttpRequest) -> HttpResponse:
             if access_reviews.may_review_anyone(user)
             else [],
             "may_review": access_reviews.may_review_anyone(user),
+            "open_disputes": list(disputes_open_in_teams(user=user)[:LIST_SHOWN]),
             "section": "reviews",
         },
     )
