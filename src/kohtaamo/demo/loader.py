@@ -27,9 +27,17 @@ from kohtaamo.demo.context import (
     DemoScale,
     DemoSummary,
 )
-from kohtaamo.demo.steps import customers, encounters, org, tidy, transcripts, webhook
+from kohtaamo.demo.steps import customers, encounters, org, reviews, tidy, transcripts, webhook
 
-STEPS: tuple[ModuleType, ...] = (org, customers, encounters, transcripts, webhook, tidy)
+STEPS: tuple[ModuleType, ...] = (
+    org,
+    customers,
+    encounters,
+    transcripts,
+    webhook,
+    reviews,
+    tidy,
+)
 
 
 def _print_line(line: str) -> None:
