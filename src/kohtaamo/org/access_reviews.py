@@ -24,7 +24,7 @@ from kohtaamo.org.models import Team
 
 if TYPE_CHECKING:
     from kohtaamo.encounters.models import Encounter
-    from kohtaamo.reviews.models import Dispute, Review
+    from kohtaamo.reviews.models import CalibrationSession, Dispute, Review
 
 
 def _oversees(user: Any, encounter: Encounter) -> bool:
@@ -144,6 +144,38 @@ def visible_disputes(user: Any) -> QuerySet[Dispute]:
 def get_dispute_or_404(user: Any, pk: int) -> Dispute:
     disputes = visible_disputes(user).select_related("review__team__unit", "rating__criterion")
     return get_object_or_404(disputes, pk=pk)
+
+
+def visible_calibrations(user: Any) -> QuerySet[CalibrationSession]:
+    """The facilitator, the session's reviewers, and whoever oversees the team."""
+    from kohtaamo.reviews.models import CalibrationSession
+
+    scope = scope_for(user)
+    sessions = CalibrationSession.objects.select_related("team__unit", "facilitator")
+    if scope.is_admin:
+        return sessions
+    if scope.user_id is None:
+        return sessions.none()
+    return sessions.filter(
+        Q(facilitator_id=scope.user_id)
+        | Q(participants__user_id=scope.user_id)
+        | Q(team_id__in=scope.led_team_ids)
+        | scope._under_managed("team__unit__path")
+    ).distinct()
+
+
+def is_calibration_participant(user: Any, session: CalibrationSession) -> bool:
+    from kohtaamo.reviews.models import CalibrationParticipant
+
+    scope = scope_for(user)
+    return (
+        scope.user_id is not None
+        and CalibrationParticipant.objects.filter(session=session, user_id=scope.user_id).exists()
+    )
+
+
+def get_calibration_or_404(user: Any, pk: int) -> CalibrationSession:
+    return get_object_or_404(visible_calibrations(user), pk=pk)
 
 
 def get_review_or_404(user: Any, pk: int) -> Review:

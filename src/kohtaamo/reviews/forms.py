@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from kohtaamo.encounters.models import Channel
 from kohtaamo.reviews.models import Criterion, ReviewRating, Scale
 from kohtaamo.reviews.services import (
+    ENCOUNTERS_MAX,
+    ERROR_AGREED_SCORE,
     ERROR_REASON_REQUIRED,
     PER_AGENT_MAX,
     RatingInput,
@@ -252,3 +254,58 @@ class DisputeDecideForm(forms.Form):
         if chosen == NA_CHOICE:
             return None, True
         return (int(chosen) if chosen else None), False
+
+
+class CalibrationScoreForm(ReviewForm):
+    """The review form without draft or version: a calibration score is given
+    whole, and can be given again while the session is open."""
+
+    version = None  # type: ignore[assignment]
+    action = None  # type: ignore[assignment]
+
+
+ERROR_CHOOSE_REVIEWERS = _("Choose the reviewers from the list.")
+
+
+class CalibrationCreateForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    team: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=None,
+        error_messages={"required": ERROR_CHOOSE_TEAM, "invalid_choice": ERROR_CHOOSE_TEAM},
+    )
+    encounter_count = forms.IntegerField(
+        label=_("Encounters"), min_value=1, max_value=ENCOUNTERS_MAX, initial=5
+    )
+    reviewers: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Reviewers"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": ERROR_CHOOSE_REVIEWERS,
+            "invalid_choice": ERROR_CHOOSE_REVIEWERS,
+            "invalid_pk_value": ERROR_CHOOSE_REVIEWERS,
+        },
+    )
+
+    def __init__(self, *args: Any, teams: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        reviewers = self.fields["reviewers"]
+        reviewers.queryset = people  # type: ignore[attr-defined]
+        reviewers.label_from_instance = lambda p: p.get_full_name() or p.email  # type: ignore[attr-defined]
+
+
+class CalibrationAgreeForm(forms.Form):
+    score = forms.FloatField(
+        label=_("Agreed score"),
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "required": ERROR_AGREED_SCORE,
+            "invalid": ERROR_AGREED_SCORE,
+            "min_value": ERROR_AGREED_SCORE,
+            "max_value": ERROR_AGREED_SCORE,
+        },
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=COMMENT_MAX_LENGTH)

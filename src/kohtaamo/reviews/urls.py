@@ -1,7 +1,7 @@
 from django.urls import path
 
 from kohtaamo.reviews.models import ReviewKind
-from kohtaamo.reviews.views import assignments, checklist, disputes, reviewing
+from kohtaamo.reviews.views import assignments, calibration, checklist, disputes, reviewing
 
 app_name = "reviews"
 
@@ -13,6 +13,21 @@ urlpatterns = [
     path("<int:pk>/disputes/", disputes.dispute_create, name="dispute_create"),
     path("disputes/<int:pk>/decide/", disputes.dispute_decide_view, name="dispute_decide"),
     path("assignments/", assignments.assignments, name="assignments"),
+    path("calibration/", calibration.calibrations, name="calibrations"),
+    path("calibration/<int:pk>/", calibration.calibration_detail, name="calibration_detail"),
+    path(
+        "calibration/<int:pk>/items/<int:item_pk>/",
+        calibration.calibration_score,
+        name="calibration_score",
+    ),
+    path(
+        "calibration/items/<int:item_pk>/agree/",
+        calibration.calibration_agree_view,
+        name="calibration_agree",
+    ),
+    path(
+        "calibration/<int:pk>/close/", calibration.calibration_close_view, name="calibration_close"
+    ),
     path(
         "assignments/reviewers/",
         assignments.reviewer_nominate_view,

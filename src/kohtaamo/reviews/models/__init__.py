@@ -1,6 +1,14 @@
 """The reviews app's models, one module per sub-area."""
 
 from kohtaamo.reviews.models.assignments import ReviewAssignment, ReviewerNomination
+from kohtaamo.reviews.models.calibration import (
+    CalibrationItem,
+    CalibrationParticipant,
+    CalibrationRating,
+    CalibrationScore,
+    CalibrationSession,
+    CalibrationStatus,
+)
 from kohtaamo.reviews.models.disputes import (
     Dispute,
     DisputeStatus,
@@ -23,6 +31,12 @@ __all__ = [
     "FALLBACK_LANGUAGES",
     "SCALE_TOP",
     "TEXT_LANGUAGES",
+    "CalibrationItem",
+    "CalibrationParticipant",
+    "CalibrationRating",
+    "CalibrationScore",
+    "CalibrationSession",
+    "CalibrationStatus",
     "Criterion",
     "CriterionGroup",
     "Dispute",

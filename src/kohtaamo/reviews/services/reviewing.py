@@ -62,7 +62,7 @@ def _check_may_review(*, encounter: Encounter, kind: str, by: Any) -> None:
         raise PermissionDenied
 
 
-def _check_ratings(
+def check_ratings(
     criteria: list[Criterion], ratings: dict[int, RatingInput], *, finish: bool
 ) -> None:
     by_id = {c.pk: c for c in criteria}
@@ -153,7 +153,7 @@ def review_save(
         criteria = list(
             Criterion.objects.filter(scorecard_id=review.scorecard_id).order_by("position")
         )
-        _check_ratings(criteria, ratings, finish=finish)
+        check_ratings(criteria, ratings, finish=finish)
         ReviewRating.objects.filter(review=review).delete()
         ReviewRating.objects.bulk_create(
             ReviewRating(

@@ -44,3 +44,10 @@ def encounter_reviews(context: template.Context, encounter: Any) -> dict[str, An
         "may_self_review": access_reviews.may_self_review(user, encounter),
         "lead_kind": ReviewKind.LEAD,
     }
+
+
+@register.filter
+def percent(share: float | None) -> str:
+    """A share as a whole percentage, "75 %" (with the space Finnish and
+    Swedish write)."""
+    return "–" if share is None else f"{share * 100:.0f} %"

@@ -3,7 +3,7 @@
 from typing import Any
 
 from kohtaamo.reviews.models import ReviewKind
-from kohtaamo.reviews.services import dispute_open, review_save
+from kohtaamo.reviews.services import calibration_create, dispute_open, review_save
 from kohtaamo.reviews.tests.helpers import TOP, finished_review, ratings_by_code
 from kohtaamo.testing.factories import EncounterFactory
 from kohtaamo.testing.url_matrix import (
@@ -38,7 +38,25 @@ def build_world(*, cast: Any, encounter: Any, other_encounter: Any) -> dict[str,
     )
     review = finished_review(reviewed, cast.lead, values=TOP)
     other_review = finished_review(other_encounter, cast.outsider_lead)
+    session = calibration_create(
+        name="Kalibrointi",
+        team=cast.team,
+        encounter_count=1,
+        reviewers=[cast.lead, cast.manager],
+        by=cast.lead,
+    )
+    other_session = calibration_create(
+        name="Oulun kalibrointi",
+        team=cast.other_team,
+        encounter_count=1,
+        reviewers=[cast.outsider_lead, cast.admin],
+        by=cast.outsider_lead,
+    )
     return {
+        "session": session,
+        "item": session.items.get(),
+        "other_session": other_session,
+        "other_item": other_session.items.get(),
         "dispute": dispute_open(
             rating=review.ratings.get(criterion__code="honesty"), reason="Syy.", by=cast.agent
         ),
@@ -55,7 +73,57 @@ def build_world(*, cast: Any, encounter: Any, other_encounter: Any) -> dict[str,
     }
 
 
+def _post(expect: dict[str, int | str], kwargs: Any) -> Route:
+    return Route(expect, kwargs=kwargs, method="post", data=lambda w: {})
+
+
 EXPECTED = {
+    "reviews:calibrations": Route(same_for_signed_in(OK)),
+    "reviews:calibrations#post": _post(
+        {"anonymous": LOGIN, "agent": FORBIDDEN, "lead": 400, "manager": 400, "admin": 400},
+        lambda w: {},
+    ),
+    "reviews:calibration_detail": Route(
+        {"anonymous": LOGIN, "agent": NOT_FOUND, "lead": OK, "manager": OK, "admin": OK},
+        kwargs=lambda w: {"pk": w.session.pk},
+    ),
+    "reviews:calibration_detail#other": Route(
+        ONLY_ADMIN_SEES, kwargs=lambda w: {"pk": w.other_session.pk}
+    ),
+    # Only the session's reviewers score; an admin sees the session but is not one.
+    "reviews:calibration_score": Route(
+        {"anonymous": LOGIN, "agent": NOT_FOUND, "lead": OK, "manager": OK, "admin": FORBIDDEN},
+        kwargs=lambda w: {"pk": w.session.pk, "item_pk": w.item.pk},
+    ),
+    "reviews:calibration_score#other": Route(
+        ONLY_ADMIN_SEES, kwargs=lambda w: {"pk": w.other_session.pk, "item_pk": w.other_item.pk}
+    ),
+    "reviews:calibration_agree": _post(
+        {
+            "anonymous": LOGIN,
+            "agent": NOT_FOUND,
+            "lead": 400,
+            "manager": FORBIDDEN,
+            "admin": FORBIDDEN,
+        },
+        lambda w: {"item_pk": w.item.pk},
+    ),
+    "reviews:calibration_agree#other": _post(
+        {**ONLY_ADMIN_SEES, "admin": FORBIDDEN}, lambda w: {"item_pk": w.other_item.pk}
+    ),
+    "reviews:calibration_close": _post(
+        {
+            "anonymous": LOGIN,
+            "agent": NOT_FOUND,
+            "lead": 302,
+            "manager": FORBIDDEN,
+            "admin": FORBIDDEN,
+        },
+        lambda w: {"pk": w.session.pk},
+    ),
+    "reviews:calibration_close#other": _post(
+        {**ONLY_ADMIN_SEES, "admin": FORBIDDEN}, lambda w: {"pk": w.other_session.pk}
+    ),
     "reviews:checklist": Route(same_for_signed_in(OK)),
     "reviews:list": Route(same_for_signed_in(OK)),
     "reviews:score_help": Route(same_for_signed_in(OK)),
