@@ -135,6 +135,26 @@ def visible_reviews(user: Any) -> QuerySet[Review]:
     )
 
 
+def iqs_reviews(user: Any) -> QuerySet[Review]:
+    """The finished lead reviews whose scores count in the IQS this person
+    sees: an agent their own, a lead their teams', a manager their units'."""
+    from kohtaamo.reviews.models import Review, ReviewKind, ReviewStatus
+
+    scope = scope_for(user)
+    reviews = Review.objects.filter(
+        kind=ReviewKind.LEAD, status=ReviewStatus.FINISHED, score__isnull=False
+    )
+    if scope.is_admin:
+        return reviews
+    if scope.user_id is None:
+        return reviews.none()
+    return reviews.filter(
+        Q(reviewee_id=scope.user_id)
+        | Q(team_id__in=scope.led_team_ids)
+        | scope._under_managed("team__unit__path")
+    )
+
+
 def visible_disputes(user: Any) -> QuerySet[Dispute]:
     from kohtaamo.reviews.models import Dispute
 

@@ -309,3 +309,37 @@ class CalibrationAgreeForm(forms.Form):
         },
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=COMMENT_MAX_LENGTH)
+
+
+ERROR_DATES_REVERSED = _("The end date must not be before the start date.")
+ERROR_PERIOD_TOO_LONG = _("Choose at most two years at a time.")
+
+
+class IqsFilterForm(forms.Form):
+    """The IQS page's GET filters, every one validated."""
+
+    group_by = forms.ChoiceField(
+        label=_("By"),
+        required=False,
+        choices=[("agent", _("Person")), ("team", _("Team")), ("unit", _("Unit"))],
+    )
+    period = forms.ChoiceField(
+        label=_("Period"),
+        required=False,
+        choices=[("month", _("Month")), ("week", _("Week")), ("quarter", _("Quarter"))],
+    )
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            raise forms.ValidationError(ERROR_DATES_REVERSED, code="dates_reversed")
+        if start and end and (end - start).days > 731:
+            raise forms.ValidationError(ERROR_PERIOD_TOO_LONG, code="too_long")
+        return data

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from kohtaamo.reviews.models import ReviewKind
-from kohtaamo.reviews.views import assignments, calibration, checklist, disputes, reviewing
+from kohtaamo.reviews.views import assignments, calibration, checklist, disputes, iqs, reviewing
 
 app_name = "reviews"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("checklist/", checklist.checklist, name="checklist"),
     path("", reviewing.reviews, name="list"),
     path("help/score/", reviewing.score_help, name="score_help"),
+    path("iqs/", iqs.iqs, name="iqs"),
     path("<int:pk>/", reviewing.review_detail, name="detail"),
     path("<int:pk>/disputes/", disputes.dispute_create, name="dispute_create"),
     path("disputes/<int:pk>/decide/", disputes.dispute_decide_view, name="dispute_decide"),

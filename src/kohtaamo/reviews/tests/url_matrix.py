@@ -127,6 +127,7 @@ EXPECTED = {
     "reviews:checklist": Route(same_for_signed_in(OK)),
     "reviews:list": Route(same_for_signed_in(OK)),
     "reviews:score_help": Route(same_for_signed_in(OK)),
+    "reviews:iqs": Route(same_for_signed_in(OK)),
     "reviews:assignments": Route(same_for_signed_in(OK)),
     "reviews:dispute_create": Route(
         {
