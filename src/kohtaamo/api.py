@@ -154,6 +154,8 @@ def not_found(request: HttpRequest, rest: str) -> JsonResponse:
 
 from kohtaamo.encounters.api import router as encounters_router  # noqa: E402
 from kohtaamo.org.api import router as org_router  # noqa: E402
+from kohtaamo.reviews.api import router as reviews_router  # noqa: E402
 
 api.add_router("/", org_router)
 api.add_router("/", encounters_router)
+api.add_router("/", reviews_router)

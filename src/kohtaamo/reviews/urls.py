@@ -1,7 +1,15 @@
 from django.urls import path
 
 from kohtaamo.reviews.models import ReviewKind
-from kohtaamo.reviews.views import assignments, calibration, checklist, disputes, iqs, reviewing
+from kohtaamo.reviews.views import (
+    assignments,
+    calibration,
+    checklist,
+    disputes,
+    export,
+    iqs,
+    reviewing,
+)
 
 app_name = "reviews"
 
@@ -10,6 +18,7 @@ urlpatterns = [
     path("", reviewing.reviews, name="list"),
     path("help/score/", reviewing.score_help, name="score_help"),
     path("iqs/", iqs.iqs, name="iqs"),
+    path("export.csv", export.reviews_csv, name="export_csv"),
     path("<int:pk>/", reviewing.review_detail, name="detail"),
     path("<int:pk>/disputes/", disputes.dispute_create, name="dispute_create"),
     path("disputes/<int:pk>/decide/", disputes.dispute_decide_view, name="dispute_decide"),

@@ -128,6 +128,7 @@ EXPECTED = {
     "reviews:list": Route(same_for_signed_in(OK)),
     "reviews:score_help": Route(same_for_signed_in(OK)),
     "reviews:iqs": Route(same_for_signed_in(OK)),
+    "reviews:export_csv": Route(same_for_signed_in(OK)),
     "reviews:assignments": Route(same_for_signed_in(OK)),
     "reviews:dispute_create": Route(
         {
