@@ -8,7 +8,10 @@ from django.db.models import F
 
 from kohtaamo.demo.loader import demo_load
 from kohtaamo.demo.tests.support import SMALL, TODAY
+from kohtaamo.reviews.calibration_results import calibration_results
 from kohtaamo.reviews.models import (
+    CalibrationScore,
+    CalibrationSession,
     Dispute,
     DisputeStatus,
     Review,
@@ -47,6 +50,18 @@ def test_the_demo_has_reviews_by_several_leads_self_reviews_and_two_disputes() -
     assert accepted.new_score is not None and accepted.old_score is not None
     assert accepted.new_score > accepted.old_score
     assert ReviewAssignment.objects.exists()
+    # one closed calibration: 5 encounters scored by 3 reviewers, agreed scores set
+    session = CalibrationSession.objects.get()
+    assert (session.status, session.items.count(), session.participants.count()) == (
+        "closed",
+        5,
+        3,
+    )
+    assert CalibrationScore.objects.filter(item__session=session).count() == 15
+    assert not session.items.filter(agreed_score__isnull=True).exists()
+    results = calibration_results(session=session)
+    assert results.overall.pairable == 15
+    assert results.overall.alpha is not None
 
 
 def test_reloading_the_demo_gives_the_same_reviews_not_double() -> None:
@@ -58,3 +73,4 @@ def test_reloading_the_demo_gives_the_same_reviews_not_double() -> None:
     assert _snapshot() == first
     assert Dispute.objects.count() == disputes == 2
     assert ReviewAssignment.objects.count() == assignments
+    assert CalibrationSession.objects.count() == 1
