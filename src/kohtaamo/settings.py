@@ -288,3 +288,6 @@ KOHTAAMO_WEBHOOK_MAX_AGE_SECONDS = 300
 KOHTAAMO_API_PAGE_SIZE_MAX = 500
 # A customer is invited to a survey at most once in this many days (issue 4).
 KOHTAAMO_SURVEY_FATIGUE_DAYS = env_int("KOHTAAMO_SURVEY_FATIGUE_DAYS", 30)
+# A reviewer this many score points from the others in each of their last
+# calibration sessions is shown to their leads and managers (issue 5).
+KOHTAAMO_CALIBRATION_DEVIATION_BOUND = env_int("KOHTAAMO_CALIBRATION_DEVIATION_BOUND", 15)

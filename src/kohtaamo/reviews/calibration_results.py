@@ -23,7 +23,8 @@ from kohtaamo.reviews.models import (
 
 # A reviewer whose mean deviation from the others exceeds this many score
 # points in each of their last FLAG_SESSIONS closed sessions (at least two)
-# is shown to the manager. KOHTAAMO_CALIBRATION_DEVIATION_BOUND overrides it.
+# is shown to the manager. The setting KOHTAAMO_CALIBRATION_DEVIATION_BOUND
+# (from the environment) overrides it.
 DEFAULT_DEVIATION_BOUND = 15.0
 FLAG_SESSIONS = 3
 
