@@ -14,22 +14,17 @@ from datetime import timedelta
 from typing import Any
 
 from kohtaamo.demo.context import DEMO_EMAIL_DOMAIN, DEMO_SOURCE, DemoContext, EncounterRef
+from kohtaamo.demo.steps.review_calibration import demo_calibration
+from kohtaamo.demo.steps.review_ratings import demo_ratings
 from kohtaamo.demo.vocabulary.organisation import LOGIN_TEAM
 from kohtaamo.encounters.models import Encounter
-from kohtaamo.org.models import Team, TeamRole, UnitManager
+from kohtaamo.org.models import TeamRole
 from kohtaamo.reviews.models import (
-    CalibrationItem,
-    CalibrationParticipant,
-    CalibrationRating,
-    CalibrationScore,
-    CalibrationSession,
-    CalibrationStatus,
     Criterion,
     Dispute,
     DisputeStatus,
     Review,
     ReviewAssignment,
-    ReviewerNomination,
     ReviewEvent,
     ReviewEventKind,
     ReviewKind,
@@ -49,23 +44,6 @@ DISPUTE_REASONS = (
     "Asiakas kiitti puhelun lopuksi avusta, joten hän koki saaneensa apua.",
     "Lupasin soittaa takaisin huomenna klo 10 ja soitin – lupaus pidettiin.",
 )
-
-
-def _ratings(
-    criteria: list[Criterion], level: float, rng: random.Random
-) -> list[tuple[int | None, bool]]:
-    values: list[tuple[int | None, bool]] = []
-    for criterion in criteria:
-        if criterion.allows_na and rng.random() < 0.3:
-            values.append((None, True))
-            continue
-        top = criterion.scale_top
-        if criterion.is_critical:
-            values.append((1 if rng.random() < 0.03 else top, False))
-            continue
-        share = min(1.0, max(0.0, rng.gauss(level, 0.18)))
-        values.append((1 + round(share * (top - 1)), False))
-    return values
 
 
 def _review(
@@ -151,7 +129,7 @@ def run(ctx: DemoContext) -> str:
     for ref in chosen:
         team_id = ctx.team_ids[ref.team_code]
         finished_at = min(ref.ended_at + timedelta(hours=rng.randint(2, 96)), latest)
-        lead_values = _ratings(criteria, level[ref.staff_id], rng)
+        lead_values = demo_ratings(criteria, level[ref.staff_id], rng)
         pairs.append(
             _review(
                 ref,
@@ -167,7 +145,7 @@ def run(ctx: DemoContext) -> str:
         )
         if rng.random() < SELF_REVIEW_SHARE:
             # People tend to rate themselves a little higher than their lead does.
-            own_values = _ratings(criteria, min(1.0, level[ref.staff_id] + 0.08), rng)
+            own_values = demo_ratings(criteria, min(1.0, level[ref.staff_id] + 0.08), rng)
             pairs.append(
                 _review(
                     ref,
@@ -201,7 +179,7 @@ def run(ctx: DemoContext) -> str:
     ReviewEvent.objects.bulk_create(events)
     disputes = _disputes(ctx, reviews, rng)
     assigned = _assignments(ctx, leads, rng)
-    calibrated = _calibration(ctx, leads, criteria, level, rng)
+    calibrated = demo_calibration(ctx, leads, criteria, level, rng)
     self_reviews = sum(1 for r in reviews if r.kind == ReviewKind.SELF)
     return (
         f"{len(reviews) - self_reviews} lead reviews, {self_reviews} self-reviews, "
@@ -333,103 +311,4 @@ def _assignments(ctx: DemoContext, leads: dict[str, int | None], rng: random.Ran
         )
         for encounter_id in chosen
     )
-    return len(chosen)
-
-
-CALIBRATION_NAME = "Puhelinpalvelun kalibrointi"
-CALIBRATION_ENCOUNTERS = 5
-
-
-def _calibration(
-    ctx: DemoContext,
-    leads: dict[str, int | None],
-    criteria: list[Criterion],
-    level: dict[int, float],
-    rng: random.Random,
-) -> int:
-    """One closed session in the demo lead's team: the lead, the manager above
-    and a named reviewer from the team scored five encounters; each reviewer
-    leans a little their own way, so the agreement is good but not perfect."""
-    lead_id = leads.get(LOGIN_TEAM)
-    team_id = ctx.team_ids.get(LOGIN_TEAM)
-    if lead_id is None or team_id is None:
-        return 0
-    CalibrationSession.objects.filter(
-        name=CALIBRATION_NAME, facilitator__email__endswith=f"@{DEMO_EMAIL_DOMAIN}"
-    ).delete()
-    # Named by a demo lead: written again below, and never left to keep a
-    # person of another seed from being removed.
-    ReviewerNomination.objects.filter(named_by__email__endswith=f"@{DEMO_EMAIL_DOMAIN}").delete()
-    team = Team.objects.select_related("unit").get(pk=team_id)
-    unit_ids = [int(part) for part in team.unit.path.strip("/").split("/") if part]
-    manager = (
-        UnitManager.objects.filter(unit_id__in=unit_ids).order_by("-unit__depth", "pk").first()
-    )
-    agents = sorted(uid for uid, role in ctx.team_members[LOGIN_TEAM] if role == TeamRole.AGENT)
-    if manager is None or not agents:
-        return 0
-    named = agents[0]
-    ReviewerNomination.objects.get_or_create(
-        team_id=team_id, user_id=named, defaults={"named_by_id": lead_id}
-    )
-    reviewers = [lead_id, manager.user_id, named]
-    opened = ctx.anchor - timedelta(days=5)
-    pool = sorted(
-        (
-            e
-            for e in ctx.encounters
-            if e.team_code == LOGIN_TEAM
-            and e.staff_id not in reviewers
-            and opened - timedelta(days=30) <= e.started_at < opened
-        ),
-        key=lambda e: e.external_id,
-    )
-    chosen = sorted(
-        rng.sample(pool, min(CALIBRATION_ENCOUNTERS, len(pool))), key=lambda e: e.external_id
-    )
-    scorecard = criteria[0].scorecard if criteria else None
-    if not chosen or scorecard is None:
-        return 0
-    session = CalibrationSession.objects.create(
-        name=CALIBRATION_NAME,
-        team_id=team_id,
-        scorecard=scorecard,
-        facilitator_id=lead_id,
-        status=CalibrationStatus.CLOSED,
-        created_at=opened,
-        closed_at=opened + timedelta(days=1),
-    )
-    CalibrationParticipant.objects.bulk_create(
-        CalibrationParticipant(session=session, user_id=uid) for uid in reviewers
-    )
-    lean = {uid: rng.uniform(-0.08, 0.08) for uid in reviewers}
-    for position, ref in enumerate(chosen, start=1):
-        item = CalibrationItem.objects.create(
-            session=session, encounter_id=ref.encounter_id, position=position
-        )
-        scores = []
-        for uid in reviewers:
-            values = _ratings(criteria, min(1.0, max(0.0, level[ref.staff_id] + lean[uid])), rng)
-            score = review_score(
-                Rating(value, c.scale_top, c.weight, c.is_critical)
-                for c, (value, _na) in zip(criteria, values, strict=True)
-            )
-            scored = CalibrationScore.objects.create(
-                item=item,
-                reviewer_id=uid,
-                score=score.value,
-                critical_failed=score.critical_failed,
-                submitted_at=opened + timedelta(hours=2),
-            )
-            CalibrationRating.objects.bulk_create(
-                CalibrationRating(scored=scored, criterion=c, value=value, is_na=na)
-                for c, (value, na) in zip(criteria, values, strict=True)
-            )
-            if score.value is not None:
-                scores.append(score.value)
-        if scores:
-            item.agreed_score = round(sum(scores) / len(scores))
-            item.agreed_by_id = lead_id
-            item.agreed_at = opened + timedelta(days=1)
-            item.save(update_fields=["agreed_score", "agreed_by", "agreed_at"])
     return len(chosen)
