@@ -88,16 +88,21 @@ def demo_calibration(
     CalibrationParticipant.objects.bulk_create(
         CalibrationParticipant(session=session, user_id=uid) for uid in reviewers
     )
-    lean = {uid: rng.uniform(-0.08, 0.08) for uid in reviewers}
+    # Each reviewer leans one way: now and then one step up or down from
+    # what the encounter deserves (the same for everyone).
+    lean = {uid: rng.choice((-1, 1)) for uid in reviewers}
     for position, ref in enumerate(chosen, start=1):
         item = CalibrationItem.objects.create(
             session=session, encounter_id=ref.encounter_id, position=position
         )
         scores = []
+        # Encounters for calibration are picked to differ: some go well, some not.
+        deserved = demo_ratings(criteria, rng.uniform(0.1, 1.0), rng)
         for uid in reviewers:
-            values = demo_ratings(
-                criteria, min(1.0, max(0.0, level[ref.staff_id] + lean[uid])), rng
-            )
+            values = [
+                _leaning(value, na, c, lean[uid], rng)
+                for c, (value, na) in zip(criteria, deserved, strict=True)
+            ]
             score = review_score(
                 Rating(value, c.scale_top, c.weight, c.is_critical)
                 for c, (value, _na) in zip(criteria, values, strict=True)
@@ -121,3 +126,11 @@ def demo_calibration(
             item.agreed_at = opened + timedelta(days=1)
             item.save(update_fields=["agreed_score", "agreed_by", "agreed_at"])
     return len(chosen)
+
+
+def _leaning(
+    value: int | None, na: bool, criterion: Criterion, lean: int, rng: random.Random
+) -> tuple[int | None, bool]:
+    if na or value is None or criterion.is_critical or rng.random() > 0.15:
+        return value, na
+    return min(criterion.scale_top, max(1, value + lean)), False

@@ -8,13 +8,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kohtaamo.reviews.models.scorecards import Criterion, Scorecard
 
 
 class CalibrationStatus(models.TextChoices):
     OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("calibration session", "Closed")
 
 
 class CalibrationSession(models.Model):
