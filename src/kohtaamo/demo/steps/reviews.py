@@ -189,13 +189,16 @@ def run(ctx: DemoContext) -> str:
 
 
 def _disputes(ctx: DemoContext, reviews: list[Review], rng: random.Random) -> int:
-    """Two disputes of the newest lead reviews below full marks: the first
-    accepted by the lead, the second waiting for a decision."""
+    """Two disputes of the newest lead reviews below full marks in the demo
+    lead's team: the first accepted by the lead, the second waiting for the
+    demo lead to decide."""
+    team_id = ctx.team_ids.get(LOGIN_TEAM)
     recent = sorted(
         (
             r
             for r in reviews
             if r.kind == ReviewKind.LEAD
+            and r.team_id == team_id
             and r.score is not None
             and r.score < 100
             and not r.critical_failed
