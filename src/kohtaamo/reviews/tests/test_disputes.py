@@ -203,7 +203,7 @@ def test_disputing_and_deciding_on_the_review_page(cast: Cast, review: Review) -
     assert review.score == 100.0
     body = agent.get(detail, headers=EN).content.decode()
     assert "Corrected from 3 to 5; the score changed from 93 to 100." in body
-    assert "Dispute accepted" in body
+    assert "Dispute accepted – Leena Lead (The customer felt helped)" in body
 
 
 def test_an_agent_cannot_decide_on_the_page(cast: Cast, review: Review) -> None:

@@ -170,6 +170,11 @@ def review_detail_page(
         and deadline is not None
         and timezone.now() <= deadline
     )
+    names = {r.criterion.code: r.criterion.name for r in lead_ratings}
+    events = review_events(review=lead) if lead and lead.is_finished else []
+    for event in events:
+        # The trail stores the point's code; people read its name.
+        event.criterion_name = names.get(event.details.get("criterion", ""), "")  # type: ignore[attr-defined]
     if may_dispute and dispute_form is None:
         dispute_form = DisputeForm(ratings=undisputed)
     return render(
@@ -188,7 +193,7 @@ def review_detail_page(
             # further dispute is possible (after the deadline, say).
             "dispute_form": dispute_form if may_dispute or dispute_form else None,
             "dispute_deadline": deadline,
-            "events": review_events(review=lead) if lead and lead.is_finished else [],
+            "events": events,
             "section": "reviews",
         },
         status=status,
