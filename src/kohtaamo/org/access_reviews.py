@@ -24,7 +24,7 @@ from kohtaamo.org.models import Team
 
 if TYPE_CHECKING:
     from kohtaamo.encounters.models import Encounter
-    from kohtaamo.reviews.models import CalibrationSession, Dispute, Review
+    from kohtaamo.reviews.models import CalibrationSession, CoachingSession, Dispute, Review
 
 
 def _oversees(user: Any, encounter: Encounter) -> bool:
@@ -153,6 +153,39 @@ def iqs_reviews(user: Any) -> QuerySet[Review]:
         | Q(team_id__in=scope.led_team_ids)
         | scope._under_managed("team__unit__path")
     )
+
+
+def may_coach(user: Any, *, agent: Any, team: Team) -> bool:
+    """A lead of the team, a manager above it or an admin coaches a member of
+    the team, never themselves."""
+    from kohtaamo.org.models import TeamMembership
+
+    scope = scope_for(user)
+    if scope.user_id is None or agent.pk == scope.user_id or not _oversees_team(user, team):
+        return False
+    return TeamMembership.objects.filter(team=team, user=agent).exists()
+
+
+def visible_coaching(user: Any) -> QuerySet[CoachingSession]:
+    """The coached person and their coach; the leads and managers of the team."""
+    from kohtaamo.reviews.models import CoachingSession
+
+    scope = scope_for(user)
+    sessions = CoachingSession.objects.select_related("agent", "lead", "team")
+    if scope.is_admin:
+        return sessions
+    if scope.user_id is None:
+        return sessions.none()
+    return sessions.filter(
+        Q(agent_id=scope.user_id)
+        | Q(lead_id=scope.user_id)
+        | Q(team_id__in=scope.led_team_ids)
+        | scope._under_managed("team__unit__path")
+    )
+
+
+def get_coaching_or_404(user: Any, pk: int) -> CoachingSession:
+    return get_object_or_404(visible_coaching(user), pk=pk)
 
 
 def visible_disputes(user: Any) -> QuerySet[Dispute]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from kohtaamo.org import access_reviews
 from kohtaamo.reviews.checklist import DEFAULT_SCORECARD_CODE
 from kohtaamo.reviews.models import (
+    CoachingAction,
     Criterion,
     Dispute,
     DisputeStatus,
@@ -129,4 +132,27 @@ def disputes_open_in_teams(*, user: Any) -> QuerySet[Dispute]:
         .exclude(review__reviewee=user)
         .select_related("review__encounter", "review__reviewee", "rating__criterion")
         .order_by("created_at")
+    )
+
+
+def coaching_actions_due(*, user: Any, within_days: int = 1) -> QuerySet[CoachingAction]:
+    """Open actions of one's own coaching (as coach or coached) due by
+    tomorrow: the reminder on the reviews page."""
+    until = timezone.localdate() + timedelta(days=within_days)
+    return (
+        CoachingAction.objects.filter(done_at__isnull=True, due_on__lte=until)
+        .filter(Q(session__agent_id=user.pk) | Q(session__lead_id=user.pk))
+        .select_related("session__agent", "session__lead")
+        .order_by("due_on", "pk")
+    )
+
+
+def coaching_open_actions(*, user: Any) -> QuerySet[CoachingAction]:
+    """Open actions of every coaching session the person sees (a lead: the team's)."""
+    return (
+        CoachingAction.objects.filter(
+            done_at__isnull=True, session__in=access_reviews.visible_coaching(user)
+        )
+        .select_related("session__agent", "session__lead")
+        .order_by("due_on", "pk")
     )

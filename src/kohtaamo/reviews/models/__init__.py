@@ -9,6 +9,7 @@ from kohtaamo.reviews.models.calibration import (
     CalibrationSession,
     CalibrationStatus,
 )
+from kohtaamo.reviews.models.coaching import CoachingAction, CoachingSession
 from kohtaamo.reviews.models.disputes import (
     Dispute,
     DisputeStatus,
@@ -37,6 +38,8 @@ __all__ = [
     "CalibrationScore",
     "CalibrationSession",
     "CalibrationStatus",
+    "CoachingAction",
+    "CoachingSession",
     "Criterion",
     "CriterionGroup",
     "Dispute",

@@ -3,7 +3,12 @@
 from typing import Any
 
 from kohtaamo.reviews.models import ReviewKind
-from kohtaamo.reviews.services import calibration_create, dispute_open, review_save
+from kohtaamo.reviews.services import (
+    calibration_create,
+    coaching_create,
+    dispute_open,
+    review_save,
+)
 from kohtaamo.reviews.tests.helpers import TOP, finished_review, ratings_by_code
 from kohtaamo.testing.factories import EncounterFactory
 from kohtaamo.testing.url_matrix import (
@@ -52,7 +57,19 @@ def build_world(*, cast: Any, encounter: Any, other_encounter: Any) -> dict[str,
         reviewers=[cast.outsider_lead, cast.admin],
         by=cast.outsider_lead,
     )
+    coached = coaching_create(
+        by=cast.lead,
+        agent=cast.agent,
+        team=cast.team,
+        held_on=review.finished_at.date(),
+        notes="",
+        reviews=[review],
+        focus=[],
+        actions=[("Varmista ymmärsitkö oikein", review.finished_at.date())],
+    )
     return {
+        "coached": coached,
+        "coaching_action": coached.actions.get(),
         "session": session,
         "item": session.items.get(),
         "other_session": other_session,
@@ -78,6 +95,17 @@ def _post(expect: dict[str, int | str], kwargs: Any) -> Route:
 
 
 EXPECTED = {
+    "reviews:coaching": Route(same_for_signed_in(OK)),
+    "reviews:coaching#post": _post(
+        {"anonymous": LOGIN, "agent": FORBIDDEN, "lead": 400, "manager": 400, "admin": 400},
+        lambda w: {},
+    ),
+    "reviews:coaching_detail": Route(same_for_signed_in(OK), kwargs=lambda w: {"pk": w.coached.pk}),
+    # The coached person and the coach mark an action done; others may see it.
+    "reviews:coaching_action_done": _post(
+        {"anonymous": LOGIN, "agent": 302, "lead": 302, "manager": FORBIDDEN, "admin": FORBIDDEN},
+        lambda w: {"pk": w.coaching_action.pk},
+    ),
     "reviews:calibrations": Route(same_for_signed_in(OK)),
     "reviews:calibrations#post": _post(
         {"anonymous": LOGIN, "agent": FORBIDDEN, "lead": 400, "manager": 400, "admin": 400},

@@ -19,6 +19,7 @@ from kohtaamo.reviews.comparison import comparison_rows
 from kohtaamo.reviews.forms import ACTION_FINISH, DisputeDecideForm, DisputeForm, ReviewForm
 from kohtaamo.reviews.models import Review, ReviewKind
 from kohtaamo.reviews.selectors import (
+    coaching_actions_due,
     disputes_open_in_teams,
     review_disputes,
     review_events,
@@ -224,6 +225,7 @@ def reviews(request: HttpRequest) -> HttpResponse:
             else [],
             "may_review": access_reviews.may_review_anyone(user),
             "open_disputes": list(disputes_open_in_teams(user=user)[:LIST_SHOWN]),
+            "coaching_due": list(coaching_actions_due(user=user)[:LIST_SHOWN]),
             "section": "reviews",
         },
     )
