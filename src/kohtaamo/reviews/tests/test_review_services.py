@@ -224,3 +224,29 @@ def test_a_criterion_code_cannot_be_changed_through_an_edit(db: None) -> None:
     with pytest.raises(ValidationError):
         criterion_update(criterion=criterion, changes={"code": "other"})
     assert Criterion.objects.filter(code="honesty").count() == 1
+
+
+def test_an_admins_edit_in_the_django_admin_goes_through_the_versioning(
+    cast: Cast, encounter: Any
+) -> None:
+    from django.forms.models import model_to_dict
+    from django.urls import reverse
+
+    from kohtaamo.testing.clients import client_for
+
+    # given a used scorecard
+    finished_review(encounter, cast.lead)
+    criterion = Criterion.objects.get(code="honesty")
+    data = {k: v for k, v in model_to_dict(criterion).items() if k != "id"}
+    data["weight"] = 4
+    # when an admin changes its weight in the Django admin
+    response = client_for(cast.admin).post(
+        reverse("admin:reviews_criterion_change", args=[criterion.pk]), data
+    )
+    # then version 2 carries the change and version 1 is as it was
+    assert response.status_code == 302
+    current = scorecard_default()
+    assert current is not None and current.version == 2
+    assert current.criteria.get(code="honesty").weight == 4
+    criterion.refresh_from_db()
+    assert (criterion.weight, criterion.scorecard.version) == (2, 1)
