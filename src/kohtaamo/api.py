@@ -156,8 +156,10 @@ from kohtaamo.encounters.api import router as encounters_router  # noqa: E402
 from kohtaamo.feedback.api import router as feedback_router  # noqa: E402
 from kohtaamo.insights.api import router as insights_router  # noqa: E402
 from kohtaamo.org.api import router as org_router  # noqa: E402
+from kohtaamo.reviews.api import router as reviews_router  # noqa: E402
 
 api.add_router("/", org_router)
 api.add_router("/", encounters_router)
 api.add_router("/", insights_router)
 api.add_router("/", feedback_router)
+api.add_router("/", reviews_router)

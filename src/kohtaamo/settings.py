@@ -311,3 +311,6 @@ KOHTAAMO_PUBLIC_SURVEY_LIMIT = env_int("KOHTAAMO_PUBLIC_SURVEY_LIMIT", 10)
 KOHTAAMO_PUBLIC_SURVEY_WINDOW_MINUTES = env_int("KOHTAAMO_PUBLIC_SURVEY_WINDOW_MINUTES", 60)
 # Behind a reverse proxy the client's address is the last X-Forwarded-For entry.
 KOHTAAMO_BEHIND_PROXY = env_bool("KOHTAAMO_BEHIND_PROXY", False)
+# A reviewer this many score points from the others in each of their last
+# calibration sessions is shown to their leads and managers (issue 5).
+KOHTAAMO_CALIBRATION_DEVIATION_BOUND = env_int("KOHTAAMO_CALIBRATION_DEVIATION_BOUND", 15)

@@ -27,6 +27,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         NavItem(_("Home"), reverse("core:home"), "home"),
         NavItem(_("Encounters"), reverse("encounters:list"), "encounters"),
         NavItem(_("Checklist"), reverse("reviews:checklist"), "checklist"),
+        NavItem(_("Reviews"), reverse("reviews:list"), "reviews"),
     ]
     items.append(NavItem(_("Line-up"), reverse("lineup:teams"), "lineup"))
     items.append(NavItem(_("Wow stories"), reverse("lineup:stories"), "stories"))

@@ -35,6 +35,7 @@ from kohtaamo.demo.steps import (
     feedback_reset,
     lineup,
     org,
+    reviews,
     tidy,
     transcripts,
     webhook,
@@ -50,6 +51,7 @@ STEPS: tuple[ModuleType, ...] = (
     delivery,
     feedback,
     lineup,
+    reviews,
     tidy,
 )
 

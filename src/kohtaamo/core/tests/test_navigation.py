@@ -15,12 +15,26 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("role", "items"),
     [
-        ("agent", ["Home", "Encounters", "Checklist"]),
-        ("lead", ["Home", "Encounters", "Checklist", "Organisation", "People"]),
-        ("manager", ["Home", "Encounters", "Checklist", "Organisation", "People"]),
+        ("agent", ["Home", "Encounters", "Checklist", "Reviews"]),
+        (
+            "lead",
+            ["Home", "Encounters", "Checklist", "Reviews", "Organisation", "People"],
+        ),
+        (
+            "manager",
+            ["Home", "Encounters", "Checklist", "Reviews", "Organisation", "People"],
+        ),
         (
             "admin",
-            ["Home", "Encounters", "Checklist", "Organisation", "People", "Admin"],
+            [
+                "Home",
+                "Encounters",
+                "Checklist",
+                "Reviews",
+                "Organisation",
+                "People",
+                "Admin",
+            ],
         ),
     ],
 )

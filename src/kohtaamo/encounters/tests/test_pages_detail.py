@@ -112,5 +112,5 @@ def test_a_200_turn_transcript_takes_as_many_queries_as_a_short_one(cast: Cast, 
         response = client.get(url)
     assert response.text.count('<li class="turn ') == 200
     # session, user, the scope (2), the encounter with its people, the turns,
-    # the customer's survey answer
-    assert len(long) == len(short) == 7
+    # the customer's survey answer, the encounter's reviews
+    assert len(long) == len(short) == 8

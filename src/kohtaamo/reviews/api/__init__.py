@@ -1,0 +1,3 @@
+from kohtaamo.reviews.api.reads import router
+
+__all__ = ["router"]
