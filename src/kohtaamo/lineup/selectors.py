@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from django.core import signing
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from kohtaamo.feedback.models import FollowUp, FollowUpStatus, Response
@@ -28,6 +28,8 @@ from kohtaamo.lineup.services import PROMOTER_FROM, WALL_SALT, secret_hash
 from kohtaamo.lineup.streaks import STREAK_LOOKBACK_DAYS, previous_working_day, streak_length
 from kohtaamo.org import access, access_lineup
 from kohtaamo.org.models import Team, TeamMembership
+from kohtaamo.reviews.iqs import IqsResult, iqs_from_summary
+from kohtaamo.reviews.models import Review, ReviewKind, ReviewStatus
 from kohtaamo.stats import CsatResult, NpsResult, csat_from_counts, nps_from_counts
 
 STORIES_ON_LINEUP = 3
@@ -166,13 +168,21 @@ def notice_list(*, user: Any) -> QuerySet[Notice]:
 
 
 @dataclass(frozen=True)
+class TeamReviews:
+    """The lead reviews finished in the period: their IQS and critical fails."""
+
+    iqs: IqsResult
+    critical_failed: int
+
+
+@dataclass(frozen=True)
 class TeamResults:
     start: date
     end: date
     answers: int
     nps: NpsResult
     csat: CsatResult
-    reviews: Any = None
+    reviews: TeamReviews | None = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +240,32 @@ def team_results(*, team: Team, day: date) -> TeamResults:
             detractors=totals["detractors"],
         ),
         csat=csat_from_counts(satisfied=totals["satisfied"], n=totals["csat_n"]),
+        reviews=team_reviews(team=team, start=start, day=day),
+    )
+
+
+def team_reviews(*, team: Team, start: date, day: date) -> TeamReviews | None:
+    """IQS of the lead reviews of the team's encounters finished since `start`
+    (self-reviews are not part of IQS); None when none was finished."""
+    totals = Review.objects.filter(
+        encounter__team=team,
+        kind=ReviewKind.LEAD,
+        status=ReviewStatus.FINISHED,
+        finished_at__gte=_local_midnight(start),
+        finished_at__lt=_local_midnight(day),
+    ).aggregate(
+        n=Count("pk"),
+        total=Sum("score"),
+        squares=Sum(F("score") * F("score")),
+        critical=Count("pk", filter=Q(critical_failed=True)),
+    )
+    if not totals["n"]:
+        return None
+    return TeamReviews(
+        iqs=iqs_from_summary(
+            n=totals["n"], total=totals["total"] or 0.0, total_squares=totals["squares"] or 0.0
+        ),
+        critical_failed=totals["critical"],
     )
 
 

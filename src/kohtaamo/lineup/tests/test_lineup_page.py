@@ -26,8 +26,10 @@ from kohtaamo.lineup.services import (
 )
 from kohtaamo.lineup.streaks import previous_working_day
 from kohtaamo.lineup.tests.helpers import answered
+from kohtaamo.reviews.models import Review, ReviewKind
+from kohtaamo.reviews.tests.helpers import TOP, finished_review
 from kohtaamo.testing.clients import client_for
-from kohtaamo.testing.factories import MembershipFactory, UserFactory
+from kohtaamo.testing.factories import EncounterFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +109,38 @@ def test_yesterdays_results_carry_n_interval_and_the_few_answers_flag(cast: Cast
     html = response.content.decode()
     assert 'class="estimate few"' in html
     assert "badge warn" in html
+
+
+def test_yesterdays_results_show_the_review_score_of_finished_lead_reviews(cast: Cast) -> None:
+    # given two lead reviews finished on the previous working day, one of them
+    # failing honesty (the critical point), and a self-review that IQS leaves out
+    today = timezone.localdate()
+    good = finished_review(EncounterFactory(staff=cast.agent, team=cast.team), cast.lead)
+    failed = finished_review(
+        EncounterFactory(staff=cast.agent, team=cast.team),
+        cast.lead,
+        values={**TOP, "honesty": 1},
+    )
+    finished_review(
+        EncounterFactory(staff=cast.agent, team=cast.team), cast.agent, kind=ReviewKind.SELF
+    )
+    Review.objects.update(finished_at=_at_noon(previous_working_day(today)))
+
+    response = client_for(cast.lead).get(_url(cast), {"day": today.isoformat()})
+
+    # then the mean of 100 and 0 is 50, from two reviews, flagged as few
+    reviews = response.context["page"].results.reviews
+    assert (good.score, failed.score) == (100.0, 0.0)
+    assert (reviews.iqs.n, reviews.iqs.mean, reviews.critical_failed) == (2, 50.0, 1)
+    assert reviews.iqs.few_reviews is True
+    html = response.content.decode()
+    assert 'id="results-reviews"' in html
+
+
+def test_no_review_finished_says_so(cast: Cast) -> None:
+    response = client_for(cast.lead).get(_url(cast))
+    assert response.context["page"].results.reviews is None
+    assert 'id="results-reviews"' not in response.content.decode()
 
 
 def test_followups_waiting_are_listed_overdue_first(cast: Cast) -> None:
@@ -223,7 +257,7 @@ def test_lineup_page_queries_do_not_grow_with_the_team(cast: Cast) -> None:
     assert _queries(cast) == small
     # the session, the user and their scope, then a fixed query or two per
     # section, the members, the history, the settings and the candidates
-    assert small == 19
+    assert small == 20
 
 
 def test_a_line_up_of_a_future_day_cannot_be_marked_held(cast: Cast) -> None:
