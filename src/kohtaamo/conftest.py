@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from kohtaamo.org.models import Team, TeamRole, Unit
+from kohtaamo.testing.browser import chromium  # noqa: F401 - the browser tests' fixture
 from kohtaamo.testing.factories import (
     EncounterFactory,
     MembershipFactory,

@@ -3,8 +3,6 @@ from another host, and working under the site's Content Security Policy."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from html.parser import HTMLParser
 from typing import Any
 
@@ -92,47 +90,28 @@ def test_docs_page_has_no_inline_script_or_style(client: Client) -> None:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_docs_render_every_operation_under_the_csp(live_server: Any, monkeypatch: Any) -> None:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        # CI installs it, so there a missing browser is a failure, not a skip.
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing; .ci/run should have installed it")
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    from playwright import sync_api
-
+def test_docs_render_every_operation_under_the_csp(live_server: Any, chromium: Any) -> None:
     operations = sum(len(methods) for methods in api.get_openapi_schema()["paths"].values())
     violations: list[str] = []
     foreign: list[str] = []
-    # Playwright runs an event loop in this thread; Django's ORM is not used
-    # while it does.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.on(
-                "console",
-                lambda m: (
-                    violations.append(m.text) if "Content Security Policy" in m.text else None
-                ),
-            )
-            page.on(
-                "request",
-                lambda r: (
-                    None if r.url.startswith((live_server.url, "data:")) else foreign.append(r.url)
-                ),
-            )
-            page.goto(live_server.url + DOCS)
-            page.wait_for_selector(".opblock", timeout=20_000)
-            rendered = page.locator(".opblock").count()
-            # Opening an operation renders its parameters and example bodies,
-            # which Swagger UI highlights with styles of its own.
-            page.locator(".opblock-summary").last.click()
-            page.wait_for_selector(".opblock-body .responses-table", timeout=20_000)
-            title = page.locator(".info .title").inner_text()
-        finally:
-            browser.close()
+    browser = chromium
+    page = browser.new_page()
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith((live_server.url, "data:")) else foreign.append(r.url),
+    )
+    page.goto(live_server.url + DOCS)
+    page.wait_for_selector(".opblock", timeout=20_000)
+    rendered = page.locator(".opblock").count()
+    # Opening an operation renders its parameters and example bodies,
+    # which Swagger UI highlights with styles of its own.
+    page.locator(".opblock-summary").last.click()
+    page.wait_for_selector(".opblock-body .responses-table", timeout=20_000)
+    title = page.locator(".info .title").inner_text()
     assert rendered == operations
     assert title.startswith("Kohtaamo API")
     assert violations == []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from typing import Any
 
 import pytest
@@ -11,58 +9,40 @@ import pytest
 from kohtaamo.feedback.models import FollowUp, InvitationStatus, Response, Survey
 from kohtaamo.feedback.services import invitation_create
 
-CHROMIUM = "/usr/bin/chromium"
-
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_customer_answers_in_finnish_on_a_phone_without_javascript(
-    live_server: Any, monkeypatch: Any, encounter: Any
+    live_server: Any, chromium: Any, encounter: Any
 ) -> None:
-    if shutil.which(CHROMIUM) is None:
-        # CI installs it, so there a missing browser is a failure, not a skip.
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing; .ci/run should have installed it")
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    from playwright import sync_api
-
     # given an invitation in Finnish
     survey = Survey.objects.create(name="Asiakaskysely")
     invitation, token = invitation_create(encounter=encounter, survey=survey, language="fi")
     url = f"{live_server.url}/s/{token}/"
-    # Playwright runs an event loop in this thread; the ORM waits until it is done.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        try:
-            context = browser.new_context(
-                viewport={"width": 390, "height": 844},
-                java_script_enabled=False,
-                is_mobile=True,
-                has_touch=True,
-            )
-            page = context.new_page()
-            # when the customer opens the link and answers with taps
-            page.goto(url)
-            html_lang = page.locator("html").get_attribute("lang")
-            nps_legend = page.locator("fieldset.scale-nps legend").inner_text()
-            tap_size = page.locator("fieldset.scale-nps label").first.bounding_box()
-            page.locator("fieldset.scale-nps").get_by_label("3", exact=True).check()
-            page.locator("fieldset.scale-csat").get_by_label("2", exact=True).check()
-            # a tap on the box of the number, as a thumb would
-            page.locator("fieldset.scale-ces label").filter(has_text="4").tap()
-            page.get_by_label("Haluatko kertoa meille vielä jotain?").fill(
-                "Jonotin puhelimessa yli puoli tuntia."
-            )
-            page.locator("input[name=consent_contact]").check()
-            page.get_by_role("button").click()
-            page.wait_for_load_state()
-            heading = page.locator("h1").inner_text()
-        finally:
-            browser.close()
+    browser = chromium
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        java_script_enabled=False,
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = context.new_page()
+    # when the customer opens the link and answers with taps
+    page.goto(url)
+    html_lang = page.locator("html").get_attribute("lang")
+    nps_legend = page.locator("fieldset.scale-nps legend").inner_text()
+    tap_size = page.locator("fieldset.scale-nps label").first.bounding_box()
+    page.locator("fieldset.scale-nps").get_by_label("3", exact=True).check()
+    page.locator("fieldset.scale-csat").get_by_label("2", exact=True).check()
+    # a tap on the box of the number, as a thumb would
+    page.locator("fieldset.scale-ces label").filter(has_text="4").tap()
+    page.get_by_label("Haluatko kertoa meille vielä jotain?").fill(
+        "Jonotin puhelimessa yli puoli tuntia."
+    )
+    page.locator("input[name=consent_contact]").check()
+    page.get_by_role("button").click()
+    page.wait_for_load_state()
+    heading = page.locator("h1").inner_text()
     # then the page was Finnish and phone-friendly, and the answer is stored
     assert html_lang == "fi"
     assert nps_legend.startswith("Kuinka todennäköisesti suosittelisit")

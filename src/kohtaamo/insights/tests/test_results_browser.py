@@ -4,8 +4,6 @@ points from few answers with the stylesheet's classes."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from datetime import timedelta
 from typing import Any
 
@@ -17,20 +15,12 @@ from kohtaamo.conftest import Cast
 from kohtaamo.insights.tests.helpers import answers
 from kohtaamo.testing.clients import client_for
 
-CHROMIUM = "/usr/bin/chromium"
-
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_trend_chart_draws_under_the_csp_with_few_answers_greyed(
-    live_server: Any, monkeypatch: Any, cast: Cast
+    live_server: Any, chromium: Any, cast: Cast
 ) -> None:
-    if shutil.which(CHROMIUM) is None:
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing; .ci/run should have installed it")
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    from playwright import sync_api
-
     # given 40 answers three weeks ago and 3 this week
     now = timezone.now()
     answers(
@@ -40,42 +30,31 @@ def test_the_trend_chart_draws_under_the_csp_with_few_answers_greyed(
     session = client_for(cast.lead).cookies[settings.SESSION_COOKIE_NAME].value
     violations: list[str] = []
     foreign: list[str] = []
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        try:
-            context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
-            context.add_cookies(
-                [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-            )
-            page = context.new_page()
-            page.on(
-                "console",
-                lambda m: (
-                    violations.append(m.text) if "Content Security Policy" in m.text else None
-                ),
-            )
-            page.on(
-                "request",
-                lambda r: None if r.url.startswith(live_server.url) else foreign.append(r.url),
-            )
-            # when the lead opens the weekly results
-            page.goto(f"{live_server.url}/insights/?by=team&period=week")
-            points = page.locator("svg.chart circle.point")
-            count = points.count()
-            few_fill = page.locator("svg.chart circle.point.few").evaluate(
-                "c => getComputedStyle(c).fill"
-            )
-            solid_fill = page.locator("svg.chart circle.point:not(.few)").evaluate(
-                "c => getComputedStyle(c).fill"
-            )
-            band = page.locator("svg.chart polygon.band").count()
-            chart_width = page.locator("svg.chart").bounding_box()
-            rows = page.locator("#trend-table tbody tr").count()
-        finally:
-            browser.close()
+    browser = chromium
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith(live_server.url) else foreign.append(r.url),
+    )
+    # when the lead opens the weekly results
+    page.goto(f"{live_server.url}/insights/?by=team&period=week")
+    points = page.locator("svg.chart circle.point")
+    count = points.count()
+    few_fill = page.locator("svg.chart circle.point.few").evaluate("c => getComputedStyle(c).fill")
+    solid_fill = page.locator("svg.chart circle.point:not(.few)").evaluate(
+        "c => getComputedStyle(c).fill"
+    )
+    band = page.locator("svg.chart polygon.band").count()
+    chart_width = page.locator("svg.chart").bounding_box()
+    rows = page.locator("#trend-table tbody tr").count()
     # then two points, the recent one greyed, and nothing broke the page
     assert count == 2
     assert few_fill == "rgb(179, 184, 193)"

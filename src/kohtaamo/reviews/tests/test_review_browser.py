@@ -3,8 +3,6 @@ desk and on a phone, under the site's Content Security Policy."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from typing import Any
 
 import pytest
@@ -16,8 +14,6 @@ from kohtaamo.conftest import Cast
 from kohtaamo.reviews.models import Criterion, Review, ReviewRating, ReviewStatus
 from kohtaamo.reviews.services import default_scorecard_install
 from kohtaamo.testing.factories import TurnFactory
-
-CHROMIUM = "/usr/bin/chromium"
 
 
 def _session_cookie(user: Any) -> str:
@@ -32,14 +28,8 @@ def _session_cookie(user: Any) -> str:
     "viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}]
 )
 def test_a_lead_rates_by_keyboard_and_finishes_the_review(
-    live_server: Any, monkeypatch: Any, cast: Cast, encounter: Any, viewport: dict[str, int]
+    live_server: Any, chromium: Any, cast: Cast, encounter: Any, viewport: dict[str, int]
 ) -> None:
-    if shutil.which(CHROMIUM) is None:
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing; .ci/run should have installed it")
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    from playwright import sync_api
-
     # A transactional test starts without the checklist that migration 0002 installs.
     default_scorecard_install(apps=apps)
     for position in range(1, 41):
@@ -48,53 +38,41 @@ def test_a_lead_rates_by_keyboard_and_finishes_the_review(
         )
     genuine = Criterion.objects.get(code="genuine-will")
     url = f"{live_server.url}/reviews/encounters/{encounter.pk}/review/"
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        try:
-            context = browser.new_context(viewport=viewport, locale="en-GB")
-            context.add_cookies(
-                [
-                    {
-                        "name": settings.SESSION_COOKIE_NAME,
-                        "value": _session_cookie(cast.lead),
-                        "url": live_server.url,
-                    }
-                ]
-            )
-            page = context.new_page()
-            csp_errors: list[str] = []
-            page.on(
-                "console",
-                lambda m: (
-                    csp_errors.append(m.text) if "Content Security Policy" in m.text else None
-                ),
-            )
-            page.goto(url)
-            # when the lead rates "genuine will" with the keyboard only: focus
-            # the group, Space picks 1, three arrow presses move to 4
-            page.locator(f"input[name=rating-{genuine.pk}]").first.focus()
-            page.keyboard.press("Space")
-            for _ in range(3):
-                page.keyboard.press("ArrowRight")
-            checked = page.locator(f"input[name=rating-{genuine.pk}]:checked").get_attribute(
-                "value"
-            )
-            # and every other point with its top value
-            for criterion in Criterion.objects.exclude(pk=genuine.pk):
-                top = "2" if criterion.scale == "yes_no" else str(criterion.scale_top)
-                page.locator(f"input[name=rating-{criterion.pk}][value='{top}']").check()
-            overflow = page.evaluate(
-                "document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
-            )
-            page.get_by_role("button", name="Finish review").click()
-            page.wait_for_load_state()
-            heading = page.locator("h1").inner_text()
-        finally:
-            browser.close()
+    browser = chromium
+    context = browser.new_context(viewport=viewport, locale="en-GB")
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": _session_cookie(cast.lead),
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    csp_errors: list[str] = []
+    page.on(
+        "console",
+        lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.goto(url)
+    # when the lead rates "genuine will" with the keyboard only: focus
+    # the group, Space picks 1, three arrow presses move to 4
+    page.locator(f"input[name=rating-{genuine.pk}]").first.focus()
+    page.keyboard.press("Space")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    checked = page.locator(f"input[name=rating-{genuine.pk}]:checked").get_attribute("value")
+    # and every other point with its top value
+    for criterion in Criterion.objects.exclude(pk=genuine.pk):
+        top = "2" if criterion.scale == "yes_no" else str(criterion.scale_top)
+        page.locator(f"input[name=rating-{criterion.pk}][value='{top}']").check()
+    overflow = page.evaluate(
+        "document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
+    )
+    page.get_by_role("button", name="Finish review").click()
+    page.wait_for_load_state()
+    heading = page.locator("h1").inner_text()
     # then the value came from the arrows, nothing spills sideways, no CSP error
     assert checked == "4"
     assert overflow == 0

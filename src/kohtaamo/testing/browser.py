@@ -1,0 +1,37 @@
+"""Debian's headless Chromium for the browser tests, driven by Playwright.
+
+The rule lives here once: the browser is the system's `/usr/bin/chromium`,
+never one Playwright downloads; on CI (which installs it) a missing browser
+fails the test, elsewhere it is skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture
+def chromium(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A launched browser, closed after the test."""
+    if shutil.which(CHROMIUM) is None:
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is missing; .ci/run should have installed it")
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    from playwright import sync_api
+
+    # Playwright runs an event loop in this thread; the ORM waits until it is done.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
