@@ -250,7 +250,9 @@ class Server:
         give_up = time.monotonic() + 60
         while time.monotonic() < give_up:
             if self.process.poll() is not None:
-                raise RuntimeError(self.process.stderr.read().decode() if self.process.stderr else "")
+                raise RuntimeError(
+                    self.process.stderr.read().decode() if self.process.stderr else ""
+                )
             if _send(port, Request("", "GET", ready), False).status == 200:
                 return
             time.sleep(0.2)
@@ -392,6 +394,12 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight")
     parser.add_argument("--replays", type=float, default=0.1, help="share of links posted twice")
     parser.add_argument("--time-limit", type=float, default=120.0, help="seconds per phase")
+    parser.add_argument(
+        "--conn-max-age",
+        type=int,
+        default=0,
+        help="KOHTAAMO_DB_CONN_MAX_AGE of both servers (0, the default: a connection per request)",
+    )
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--database-url", default=DEFAULT_URL)
     args = parser.parse_args()
@@ -406,6 +414,8 @@ def main() -> int:
     print(f"setup: migrated and {n} invitations in {time.perf_counter() - started:.1f} s")
     with psycopg.connect(args.database_url, autocommit=True) as conn:
         conn.execute(BARE_TABLE)
+        # Fresh statistics, as autovacuum would have them by the time customers answer.
+        conn.execute("ANALYZE")
     answers = dict(zip(tokens, _answers(n, args.seed), strict=True))
     env = {
         "KOHTAAMO_DATABASE_URL": args.database_url,
@@ -414,18 +424,28 @@ def main() -> int:
         "KOHTAAMO_DEBUG": "0",
         "KOHTAAMO_ALLOWED_HOSTS": HOST,
         "KOHTAAMO_DATA_DIR": "/tmp/kohtaamo-bench-intake",
+        "KOHTAAMO_DB_CONN_MAX_AGE": str(args.conn_max_age),
     }
     print(
         f"load: {n} answers + {round(n * args.replays)} replays, {args.concurrency} in flight "
-        f"({processes} processes × {threads} threads), {args.workers} gunicorn workers each"
+        f"({processes} processes × {threads} threads), {args.workers} gunicorn workers each, "
+        f"database connections kept {args.conn_max_age} s"
     )
 
     # 1. The bare view.
     port = _free_port()
     bare = Server(
-        [sys.executable, "-m", "gunicorn", f"--chdir={HERE}", *_gunicorn_args(port, args.workers),
-         "bare_intake:application"],
-        env, port, "/answer/",
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            f"--chdir={HERE}",
+            *_gunicorn_args(port, args.workers),
+            "bare_intake:application",
+        ],
+        env,
+        port,
+        "/answer/",
     )
     try:
         form = (("Content-Type", "application/x-www-form-urlencoded"),)
@@ -433,7 +453,9 @@ def main() -> int:
             Request(key, "POST", "/answer/", urlencode({"key": key, **answer}).encode(), form)
             for key, answer in answers.items()
         ]
-        bare_load = load_run(port=port, requests=_with_replays(requests, args.replays, 1), **bounded)
+        bare_load = load_run(
+            port=port, requests=_with_replays(requests, args.replays, 1), **bounded
+        )
     finally:
         bare.stop()
     bare_acc = account(
@@ -446,14 +468,19 @@ def main() -> int:
     kohtaamo = str(Path(sys.executable).with_name("kohtaamo"))
     product = Server(
         [kohtaamo, "serve", f"--bind={HOST}:{port}", f"--workers={args.workers}"],
-        env, port, "/healthz",
+        env,
+        port,
+        "/healthz",
     )
     try:
         pages = [Request(key, "GET", f"/s/{token}/") for key, token in tokens.items()]
         got = load_run(port=port, requests=pages, keep_body=True, **bounded)
         csrf: dict[str, tuple[str, str]] = {}
         for page in got.results:
-            cookie, field = CSRF_COOKIE.search(page.set_cookie), CSRF_FIELD.search(page.body.decode())
+            cookie, field = (
+                CSRF_COOKIE.search(page.set_cookie),
+                CSRF_FIELD.search(page.body.decode()),
+            )
             if page.status == 200 and cookie and field:
                 csrf[page.key] = (cookie.group(1), field.group(1))
         origin = f"http://{HOST}:{port}"
