@@ -154,7 +154,12 @@ def followup_due(*, opened_at: datetime) -> datetime:
 
 
 def followup_open(*, response: Response, encounter: Encounter) -> FollowUp:
-    team = Team.objects.select_related("unit").get(pk=encounter.team_id)
+    # The survey page has loaded the team and its unit with the invitation
+    # (`invitation_by_token`); only a caller that has not pays the query.
+    if Encounter.team.is_cached(encounter) and Team.unit.is_cached(encounter.team):
+        team = encounter.team
+    else:
+        team = Team.objects.select_related("unit").get(pk=encounter.team_id)
     return FollowUp.objects.create(
         response=response,
         encounter=encounter,

@@ -1,0 +1,139 @@
+"""The survey intake benchmark counts honestly: its accounting, its percentile,
+its replays, and (on PostgreSQL) its bare yardstick served by gunicorn."""
+
+from __future__ import annotations
+
+import os
+import sys
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import psycopg
+import pytest
+
+from benchmarks.survey_intake import (
+    BARE_TABLE,
+    Accounting,
+    Request,
+    Result,
+    Server,
+    _free_port,
+    _gunicorn_args,
+    _recreate,
+    _with_replays,
+    account,
+    load_run,
+    percentile,
+)
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def test_account_counts_lost_duplicated_failed_and_unconfirmed_keys() -> None:
+    # Given: a answered twice (stored once), b answered but not stored (lost),
+    # c stored three times (two duplicates), d failed but stored (unconfirmed),
+    # e failed and not stored.
+    results = [
+        Result("a", 302, 0.01),
+        Result("a", 200, 0.01),
+        Result("b", 201, 0.01),
+        Result("c", 302, 0.01),
+        Result("d", 500, 0.01),
+        Result("e", 0, 0.01),
+    ]
+    stored = {"a": 1, "c": 3, "d": 1}
+    # When
+    accounting = account(results, stored)
+    # Then
+    assert accounting == Accounting(
+        sent=6, ok=4, failed=2, answered_keys=3, lost=1, duplicated=2, unconfirmed=1
+    )
+
+
+def test_account_of_a_clean_run_is_all_zeros_but_the_counts() -> None:
+    results = [Result(str(i), 302, 0.01) for i in range(5)]
+    assert account(results, {str(i): 1 for i in range(5)}) == Accounting(
+        sent=5, ok=5, failed=0, answered_keys=5, lost=0, duplicated=0, unconfirmed=0
+    )
+
+
+def test_percentile_is_the_nearest_rank() -> None:
+    values = [float(v) for v in range(100, 0, -1)]  # 100 … 1, unsorted on purpose
+    assert percentile(values, 50) == 50.0
+    assert percentile(values, 99) == 99.0
+    assert percentile(values, 100) == 100.0
+    assert percentile([7.0], 99) == 7.0
+
+
+def test_replays_repeat_a_share_of_the_requests_once_each() -> None:
+    requests = [Request(str(i), "POST", "/answer/") for i in range(40)]
+    everything = _with_replays(requests, 0.25, seed=1)
+    counts = {key: [r.key for r in everything].count(key) for key in map(str, range(40))}
+    assert len(everything) == 50
+    assert sorted(counts.values()) == [1] * 30 + [2] * 10
+
+
+def _own_database_url() -> str | None:
+    url = os.environ.get("KOHTAAMO_TEST_DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return None
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=parts.path.rstrip("/") + "_bare_intake"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    _own_database_url() is None, reason="needs KOHTAAMO_TEST_DATABASE_URL on PostgreSQL"
+)
+def test_bare_view_under_gunicorn_stores_each_key_once_and_the_accounting_sees_a_lost_row() -> None:
+    # Given: the bare yardstick under gunicorn on a database of its own
+    url = _own_database_url()
+    assert url is not None
+    _recreate(url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(BARE_TABLE)
+    port = _free_port()
+    server = Server(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            f"--chdir={HERE}",
+            *_gunicorn_args(port, 2),
+            "bare_intake:application",
+        ],
+        {"KOHTAAMO_DATABASE_URL": url},
+        port,
+        "/answer/",
+    )
+    form = (("Content-Type", "application/x-www-form-urlencoded"),)
+    requests = [
+        Request(str(i), "POST", "/answer/", urlencode({"key": str(i), "nps": "9"}).encode(), form)
+        for i in range(20)
+    ]
+    try:
+        # When: 20 answers and 5 replays go in, 4 at a time
+        load = load_run(
+            port=port,
+            requests=_with_replays(requests, 0.25, seed=2),
+            processes=2,
+            threads=2,
+            time_limit=15,
+        )
+    finally:
+        server.stop()
+    with psycopg.connect(url) as conn:
+        stored = dict(conn.execute("SELECT key, count(*) FROM bare_answer GROUP BY key"))
+        conn.execute("DELETE FROM bare_answer WHERE key = '7'")
+        conn.commit()
+        after_delete = dict(conn.execute("SELECT key, count(*) FROM bare_answer GROUP BY key"))
+    # Then: every request answered, every key stored once, and a row taken
+    # away afterwards is counted as lost
+    assert sorted(r.status for r in load.results) == [201] * 25
+    assert account(load.results, stored) == Accounting(
+        sent=25, ok=25, failed=0, answered_keys=20, lost=0, duplicated=0, unconfirmed=0
+    )
+    assert account(load.results, after_delete).lost == 1
+    with psycopg.connect(
+        urlunsplit(urlsplit(url)._replace(path="/postgres")), autocommit=True
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}" WITH (FORCE)')
