@@ -20,6 +20,8 @@ The admin may not delete answers (`feedback.admin`).
 # ruff: noqa: S608
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import connection, transaction
 from django.db.models import Count, F, IntegerField, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncDate
@@ -76,7 +78,7 @@ def answer_days_rebuild() -> int:
     return AnswerDay.objects.count()
 
 
-def day_sums(responses: QuerySet[Response]) -> QuerySet[Response]:
+def day_sums(responses: QuerySet[Response]) -> QuerySet[Any, Any]:
     """The answers summed by local day × team × staff × channel."""
     squares = Sum(F("ces") * F("ces"), output_field=IntegerField())
     return (

@@ -21,6 +21,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncWeek
+from django.db.models.functions.datetime import TruncBase
 from django.utils.translation import gettext_lazy as _
 
 from kohtaamo.encounters.models import Channel
@@ -76,7 +77,7 @@ _DAY_GROUP_FIELD: dict[str, str] = {
 }
 
 # A day's period start: the day column is already a local date.
-_DAY_TRUNC = {
+_DAY_TRUNC: dict[str, type[TruncBase]] = {
     ReportPeriod.WEEK: TruncWeek,
     ReportPeriod.MONTH: TruncMonth,
     ReportPeriod.QUARTER: TruncQuarter,
@@ -326,7 +327,8 @@ def _day_period_counts(
         .annotate(**{f"sum_{field}": Sum(field) for field in Counts.__dataclass_fields__})
     )
     counts: dict[tuple[Any, date], Counts] = {}
-    for row in rows:
+    for found in rows:
+        row: dict[str, Any] = dict(found)
         key = (row["group_key"], _as_date(row["period_start"]))
         counts[key] = counts.get(key, Counts()) + Counts(
             **{field: int(row[f"sum_{field}"]) for field in Counts.__dataclass_fields__}
