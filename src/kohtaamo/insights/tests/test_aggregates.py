@@ -230,3 +230,21 @@ def test_reports_from_the_aggregate_equal_reports_from_the_answers(cast: Cast, r
     # (and the comparison was not of two empty reports)
     raw, _days = _both_ways(user, by=None, period="month")
     assert sum(row.figures.nps.n for row in raw) > 0
+
+
+def test_demo_reruns_keep_the_aggregate_equal_to_the_answers() -> None:
+    from kohtaamo.demo.context import DemoScale
+    from kohtaamo.demo.loader import demo_load
+    from kohtaamo.demo.tests.support import SMALL, TODAY
+
+    # Given a demo loaded once, when it is loaded again with another seed and
+    # then smaller (its answers deleted and made again each time)
+    for seed, scale in [
+        (1, SMALL),
+        (2, SMALL),
+        (2, DemoScale(customers=30, encounters=200, transcripts=10, days=21)),
+    ]:
+        demo_load(seed=seed, scale=scale, today=TODAY)
+        # Then the days always equal the answers
+        assert Response.objects.exists()
+        assert _stored_days() == _expected_days()
