@@ -400,7 +400,8 @@ def feedback_list(
 
     Only ids: sorting narrow rows and then loading one page of answers with
     `feedback_answers` is ten times faster than sorting the joined rows when
-    there are 100,000 answers (there is no index on the answer time)."""
+    there are 100,000 answers (measured before the index on the answer time
+    existed)."""
     responses = _in_range(responses, date_from, date_to)
     if team_id is not None:
         responses = responses.filter(invitation__encounter__team_id=team_id)
