@@ -248,3 +248,31 @@ def test_demo_reruns_keep_the_aggregate_equal_to_the_answers() -> None:
         # Then the days always equal the answers
         assert Response.objects.exists()
         assert _stored_days() == _expected_days()
+
+
+def test_an_encounter_import_that_moves_an_answered_encounter_moves_its_answer(
+    cast: Cast,
+) -> None:
+    from kohtaamo.encounters import services as encounter_services
+    from kohtaamo.encounters.tests.import_support import as_csv_rows, encounter_row
+
+    # Given an answered encounter of Aino's in the Helsinki team, by phone
+    made = answer(staff=cast.agent, team=cast.team, at=datetime(2025, 3, 14, 12, tzinfo=HELSINKI))
+    made.invitation.encounter.__class__.objects.filter(pk=made.invitation.encounter_id).update(
+        source="zendesk", external_id="Z-1001"
+    )
+
+    # When a re-import says it was Olli's chat in the Oulu team
+    row = encounter_row(channel="chat", staff_email="olli@example.fi", team="oulu-vastaanotto")
+    result = encounter_services.encounters_import(rows=as_csv_rows([row]))
+
+    # Then the answer counts there, and no longer in its old row
+    assert (result.written, result.updated) == (True, 1)
+    assert _stored_days() == _expected_days()
+    [day] = AnswerDay.objects.all()
+    assert (day.team, day.staff, day.channel, day.responses) == (
+        cast.other_team,
+        cast.outsider,
+        "chat",
+        1,
+    )
