@@ -13,8 +13,9 @@ builds the daily aggregate with `answer_days_rebuild` (the rebuild command).
 It exports the answers (team, local answer time, scores) with COPY to a
 Parquet file for DuckDB, and then times, in one process:
 
-1. `report_rows(by="team", period="month")` reading the pre-aggregate,
-   with intervals (best and median of several runs);
+1. `report_rows(by="team", period="month")` reading the pre-aggregates as
+   an admin's report does (the day × team table), with intervals (best and
+   median of several runs);
 2. the same reading the raw answers;
 3. DuckDB computing the same counts and NPS from the Parquet file;
 4. the results page (admin, team × month over 2025): p95 of several renders.
@@ -204,7 +205,7 @@ def duck(parquet: Path) -> tuple[list[float], list[tuple[Any, ...]]]:
 
 def product(answer_days: bool, runs: int) -> tuple[list[float], list[tuple[Any, ...]]]:
     from kohtaamo.feedback.models import Response
-    from kohtaamo.insights.models import AnswerDay
+    from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
     from kohtaamo.insights.selectors import report_rows
 
     times, rows = [], []
@@ -213,6 +214,7 @@ def product(answer_days: bool, runs: int) -> tuple[list[float], list[tuple[Any, 
         rows = report_rows(
             responses=Response.objects.all(),
             answer_days=AnswerDay.objects.all() if answer_days else None,
+            team_days=AnswerTeamDay.objects.all() if answer_days else None,
             by="team",
             period="month",
         )
@@ -290,9 +292,10 @@ def main() -> int:
         with psycopg.connect(args.database_url, autocommit=True) as conn:
             conn.execute("VACUUM ANALYZE")
         print(f"  loaded in {loaded['load']:.1f} s, aggregated in {loaded['aggregate']:.1f} s")
-        from kohtaamo.insights.models import AnswerDay
+        from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
 
         day_rows = AnswerDay.objects.count()
+        team_day_rows = AnswerTeamDay.objects.count()
         parquet = export_parquet(args.database_url, folder)
         duck_times, duck_figures = duck(parquet)
         pre_times, pre_figures = product(answer_days=True, runs=RUNS)
@@ -304,7 +307,8 @@ def main() -> int:
     print()
     print(f"answers                                   {args.answers:>12,}")
     print(f"answers counted (NPS)                     {total:>12,}")
-    print(f"daily aggregate rows                      {day_rows:>12,}")
+    print(f"daily aggregate rows (day×team×staff×ch.) {day_rows:>12,}")
+    print(f"daily aggregate rows (day×team)           {team_day_rows:>12,}")
     print(f"teams × months                            {len(pre_figures):>12,}")
     print(f"DuckDB (Parquet), best of {RUNS}              {duck_best * 1000:>10.1f} ms")
     print(f"report_rows from the aggregate, best      {pre_best * 1000:>10.1f} ms")

@@ -28,12 +28,13 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from kohtaamo.feedback.models import Response
-from kohtaamo.insights.models import AnswerDay
+from kohtaamo.insights.models import AnswerCounts, AnswerDay, AnswerTeamDay
 from kohtaamo.stats.ces import EASY_FROM
 from kohtaamo.stats.csat import SATISFIED_FROM
 from kohtaamo.stats.nps import PASSIVE_FROM, PROMOTER_FROM
 
 KEY_COLUMNS = ("day", "team_id", "staff_id", "channel")
+TEAM_KEY_COLUMNS = ("day", "team_id")
 COUNT_COLUMNS = (
     "responses",
     "promoters",
@@ -62,32 +63,42 @@ def answer_days_subtract(*, responses: QuerySet[Response]) -> None:
     looked at."""
     _apply(responses, sign=-1)
     AnswerDay.objects.filter(responses=0).delete()
+    AnswerTeamDay.objects.filter(responses=0).delete()
 
 
 @transaction.atomic
 def answer_days_rebuild() -> int:
     """Recompute every day from the answers; returns the number of rows."""
     table = connection.ops.quote_name(AnswerDay._meta.db_table)
+    team_table = connection.ops.quote_name(AnswerTeamDay._meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # Writers wait until the rebuild commits and then add to the new
             # rows; an answer committed before the lock is in the rebuild.
-            cursor.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
+            cursor.execute(f"LOCK TABLE {table}, {team_table} IN EXCLUSIVE MODE")
         cursor.execute(f"DELETE FROM {table}")
+        cursor.execute(f"DELETE FROM {team_table}")
     _apply(Response.objects.all(), sign=1)
     return AnswerDay.objects.count()
 
 
-def day_sums(responses: QuerySet[Response]) -> QuerySet[Any, Any]:
-    """The answers summed by local day × team × staff × channel."""
+_KEY_EXPRESSIONS = {
+    "team_id": F("invitation__encounter__team_id"),
+    "staff_id": F("invitation__encounter__staff_id"),
+    "channel": F("invitation__encounter__channel"),
+}
+
+
+def day_sums(
+    responses: QuerySet[Response], keys: tuple[str, ...] = KEY_COLUMNS
+) -> QuerySet[Any, Any]:
+    """The answers summed by local day × team × staff × channel (or `keys`)."""
     squares = Sum(F("ces") * F("ces"), output_field=IntegerField())
     return (
         responses.order_by()
         .values(
             day=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()),
-            team_id=F("invitation__encounter__team_id"),
-            staff_id=F("invitation__encounter__staff_id"),
-            channel=F("invitation__encounter__channel"),
+            **{key: _KEY_EXPRESSIONS[key] for key in keys if key != "day"},
         )
         .annotate(
             responses=Count("pk"),
@@ -101,15 +112,26 @@ def day_sums(responses: QuerySet[Response]) -> QuerySet[Any, Any]:
             ces_squares=Coalesce(squares, 0),
             ces_easy=Count("pk", filter=Q(ces__gte=EASY_FROM)),
         )
-        .order_by("day", "team_id", "staff_id", "channel")
+        .order_by(*keys)
     )
 
 
 def _apply(responses: QuerySet[Response], *, sign: int) -> None:
-    sql, params = day_sums(responses).query.sql_with_params()
-    table = connection.ops.quote_name(AnswerDay._meta.db_table)
+    _apply_to(AnswerDay, KEY_COLUMNS, responses, sign=sign)
+    _apply_to(AnswerTeamDay, TEAM_KEY_COLUMNS, responses, sign=sign)
+
+
+def _apply_to(
+    model: type[AnswerCounts],
+    key_columns: tuple[str, ...],
+    responses: QuerySet[Response],
+    *,
+    sign: int,
+) -> None:
+    sql, params = day_sums(responses, key_columns).query.sql_with_params()
+    table = connection.ops.quote_name(model._meta.db_table)
     quote = connection.ops.quote_name
-    keys = ", ".join(quote(c) for c in KEY_COLUMNS)
+    keys = ", ".join(quote(c) for c in key_columns)
     counts = ", ".join(quote(c) for c in COUNT_COLUMNS)
     signed = ", ".join(f"{int(sign)} * d.{quote(c)}" for c in COUNT_COLUMNS)
     added = ", ".join(
@@ -121,7 +143,7 @@ def _apply(responses: QuerySet[Response], *, sign: int) -> None:
     # parameters kept apart) go into the text.
     statement = (
         f"INSERT INTO {table} ({keys}, {counts}) "
-        f"SELECT {', '.join(f'd.{quote(c)}' for c in KEY_COLUMNS)}, {signed} "
+        f"SELECT {', '.join(f'd.{quote(c)}' for c in key_columns)}, {signed} "
         f"FROM ({sql}) AS d WHERE true "
         f"ON CONFLICT ({keys}) DO UPDATE SET {added}"
     )

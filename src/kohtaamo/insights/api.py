@@ -52,5 +52,6 @@ def report_nps(request: HttpRequest, filters: Query[NpsReportFilters]) -> list[d
         date_to=params.date_to,
         units=access_insights.report_units(request.user),
         answer_days=access_aggregates.report_answer_days(request.user),
+        team_days=access_aggregates.report_team_days(request.user),
     )
     return nps_records(rows)

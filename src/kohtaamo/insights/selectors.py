@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kohtaamo.encounters.models import Channel
 from kohtaamo.feedback.models import CSAT_UNHAPPY_MAX, DETRACTOR_MAX, Response
-from kohtaamo.insights.models import AnswerDay
+from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
 from kohtaamo.insights.periods import (
     ReportPeriod,
     local_date,
@@ -76,6 +76,8 @@ _DAY_GROUP_FIELD: dict[str, str] = {
     ReportGroup.CHANNEL: "channel",
 }
 
+# What the day × team table can group by.
+_TEAM_DAY_GROUPS = (None, ReportGroup.TEAM, ReportGroup.UNIT)
 # A day's period start: the day column is already a local date.
 _DAY_TRUNC: dict[str, type[TruncBase]] = {
     ReportPeriod.WEEK: TruncWeek,
@@ -172,6 +174,7 @@ def report_rows(
     units: QuerySet[Unit] | None = None,
     few_answers_below: int | None = None,
     answer_days: QuerySet[AnswerDay] | None = None,
+    team_days: QuerySet[AnswerTeamDay] | None = None,
 ) -> list[ReportRow]:
     """Figures per group (`by`, or all answers together when None) and period,
     ordered by group label and then period.
@@ -180,13 +183,20 @@ def report_rows(
     daily aggregate (`access_aggregates.report_answer_days` with the same
     filters): the report then sums days instead of answers, which gives the
     same figures, since every filter and period is made of whole local days.
+    `team_days` (`access_aggregates.report_team_days`) is the day × team
+    table for a reader who sees whole teams; it serves the reports by team,
+    unit or all answers.
 
     `responses` is what the reader may see (`access_insights.report_responses`
     or, for the operator's command line, every answer). `date_from` and
     `date_to` are local days, both included, on the time of the answer.
     `units` limits which units appear by name when grouping by unit."""
     few_answers_below = few_answers_threshold(few_answers_below)
-    if answer_days is not None:
+    if team_days is not None and by in _TEAM_DAY_GROUPS:
+        counts = _day_period_counts(
+            days=_days_in_range(team_days, date_from, date_to), by=by, period=period
+        )
+    elif answer_days is not None:
         counts = _day_period_counts(
             days=_days_in_range(answer_days, date_from, date_to), by=by, period=period
         )
@@ -308,8 +318,8 @@ def _period_counts(
 
 
 def _days_in_range(
-    days: QuerySet[AnswerDay], date_from: date | None, date_to: date | None
-) -> QuerySet[AnswerDay]:
+    days: QuerySet[Any], date_from: date | None, date_to: date | None
+) -> QuerySet[Any]:
     if date_from is not None:
         days = days.filter(day__gte=date_from)
     if date_to is not None:
@@ -318,7 +328,7 @@ def _days_in_range(
 
 
 def _day_period_counts(
-    *, days: QuerySet[AnswerDay], by: str | None, period: str
+    *, days: QuerySet[Any], by: str | None, period: str
 ) -> dict[tuple[Any, date], Counts]:
     group: Any = F(_DAY_GROUP_FIELD[by]) if by else models.Value(ALL_GROUP)
     rows = (

@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from kohtaamo.org.access import scope_for
 
 if TYPE_CHECKING:
-    from kohtaamo.insights.models import AnswerDay
+    from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
 
 
 def report_answer_days(user: Any) -> QuerySet[AnswerDay]:
@@ -33,3 +33,13 @@ def report_answer_days(user: Any) -> QuerySet[AnswerDay]:
         | Q(team_id__in=scope.led_team_ids)
         | scope._under_managed("team__unit__path")
     )
+
+
+def report_team_days(user: Any) -> QuerySet[AnswerTeamDay] | None:
+    """The day × team table for those who see every answer of every team
+    (an admin); None for everyone else, whose reports need the staff column
+    (an agent sees only their own answers, a lead also their own answers in
+    other teams)."""
+    from kohtaamo.insights.models import AnswerTeamDay
+
+    return AnswerTeamDay.objects.all() if scope_for(user).is_admin else None

@@ -23,7 +23,7 @@ from kohtaamo.demo.context import DEMO_SOURCE
 from kohtaamo.demo.steps.feedback_reset import feedback_clear
 from kohtaamo.feedback.models import Response
 from kohtaamo.feedback.services import invitation_create, response_submit
-from kohtaamo.insights.models import AnswerDay
+from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
 from kohtaamo.insights.response_rows import RESPONSE_COLUMNS
 from kohtaamo.insights.selectors import ReportGroup, report_rows
 from kohtaamo.insights.services import responses_import
@@ -71,10 +71,21 @@ def _expected_days() -> dict[tuple[Any, ...], dict[str, int]]:
 
 
 def _stored_days() -> dict[tuple[Any, ...], dict[str, int]]:
-    return {
+    """The fine table, checked against the team table on the way: summed by
+    day and team, both hold the same counts."""
+    fine = {
         (d.day, d.team_id, d.staff_id, d.channel): {f: getattr(d, f) for f in COUNT_FIELDS}
         for d in AnswerDay.objects.all()
     }
+    by_team: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
+    for (day, team_id, _staff, _channel), counts in fine.items():
+        by_team[(day, team_id)].update(counts)
+    teams = {
+        (d.day, d.team_id): {f: getattr(d, f) for f in COUNT_FIELDS}
+        for d in AnswerTeamDay.objects.all()
+    }
+    assert teams == {key: {f: c[f] for f in COUNT_FIELDS} for key, c in by_team.items()}
+    return fine
 
 
 def _import(tmp_path: Path, rows: list[dict[str, Any]], name: str) -> None:
@@ -161,6 +172,7 @@ def test_the_aggregate_equals_the_answers_after_any_sequence_of_writes(
         # Then the stored days equal the days counted from the answers.
         assert _stored_days() == _expected_days(), (step, kind)
         assert not AnswerDay.objects.filter(responses=0).exists()
+        assert not AnswerTeamDay.objects.filter(responses=0).exists()
     assert Response.objects.count() > 0
 
 
@@ -192,7 +204,10 @@ def _both_ways(user: Any, **kwargs: Any) -> tuple[list[Any], list[Any]]:
     responses = access_insights.report_responses(user)
     raw = report_rows(responses=responses, **kwargs)
     days = report_rows(
-        responses=responses, answer_days=access_aggregates.report_answer_days(user), **kwargs
+        responses=responses,
+        answer_days=access_aggregates.report_answer_days(user),
+        team_days=access_aggregates.report_team_days(user),
+        **kwargs,
     )
     return raw, days
 
@@ -247,6 +262,7 @@ def test_demo_reruns_keep_the_aggregate_equal_to_the_answers() -> None:
         demo_load(seed=seed, scale=scale, today=TODAY)
         # Then the days always equal the answers
         assert Response.objects.exists()
+        assert AnswerTeamDay.objects.exists()
         assert _stored_days() == _expected_days()
 
 
