@@ -1,5 +1,5 @@
-"""Writes of the daily answer aggregate (`AnswerDay`), always inside the
-transaction that writes the answers.
+"""Writes of the daily answer aggregates (`AnswerDay`, `AnswerTeamDay`),
+always inside the transaction that writes the answers.
 
 Each change is one set-based statement: the changed answers are summed by
 day × team × staff × channel in the database and added to (or subtracted
@@ -10,7 +10,9 @@ the same time both count. Rows are touched in key order so that two writers
 never wait for each other in a circle.
 
 Callers: `feedback.services.response_submit`, the answer import
-(`insights.services`), the demo's feedback steps. An edit subtracts the
+(`insights.services`), the encounter import (an encounter that changes team,
+staff member or channel, `encounters.importing.staging`), the demo's
+feedback steps. An edit subtracts the
 answer's old values before the update and adds the new ones after it.
 The admin may not delete answers (`feedback.admin`).
 """

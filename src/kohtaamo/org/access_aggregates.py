@@ -3,7 +3,7 @@
 The same rule as `access_insights.report_responses`, written on the
 aggregate's own team and staff columns: a row is one team's, one staff
 member's answers of one day and channel, so it is visible exactly when every
-answer in it is. `insights/tests/test_aggregate_reports.py` checks for every
+answer in it is. `insights/tests/test_aggregates.py` checks for every
 role that both give the same figures.
 """
 
