@@ -51,6 +51,11 @@ class InvitationAdmin(_ReadOnlyAdmin):
 class ResponseAdmin(_ReadOnlyAdmin):
     list_display = ["invitation", "nps", "csat", "ces", "language", "answered_at"]
 
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A deleted answer would stay counted in the daily aggregates
+        # (insights.AnswerDay), which only the services keep in step.
+        return False
+
 
 @admin.register(FollowUp)
 class FollowUpAdmin(_ReadOnlyAdmin):

@@ -149,6 +149,11 @@ class Response(models.Model):
         ordering = ["-answered_at"]
         verbose_name = _("response")
         verbose_name_plural = _("responses")
+        indexes = [
+            # The feedback page lists the latest answers first, and a report
+            # over a few days of raw answers finds them by time.
+            models.Index(fields=["-answered_at"], name="response_answered_at"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(nps__isnull=True) | Q(nps__gte=NPS_RANGE[0], nps__lte=NPS_RANGE[1]),

@@ -3,5 +3,6 @@ and channel per week, month or quarter, always with n, interval and the
 few-answers flag (capability 8 of PRODUCT.md, issue 4).
 
 Counts are summed in the database; every interval comes from `kohtaamo.stats`.
-This app has no models of its own: it reads `feedback.Response`.
+It reads `feedback.Response`, and for whole days the daily pre-aggregate
+`insights.AnswerDay` that every write of answers keeps in step.
 """

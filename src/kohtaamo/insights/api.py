@@ -15,7 +15,7 @@ from kohtaamo.insights.exports import nps_records
 from kohtaamo.insights.params import report_params_check
 from kohtaamo.insights.schemas import NpsReportFilters, NpsReportRow
 from kohtaamo.insights.selectors import report_rows
-from kohtaamo.org import access_insights
+from kohtaamo.org import access_aggregates, access_insights
 
 router = Router(tags=["reports"])
 
@@ -51,5 +51,7 @@ def report_nps(request: HttpRequest, filters: Query[NpsReportFilters]) -> list[d
         date_from=params.date_from,
         date_to=params.date_to,
         units=access_insights.report_units(request.user),
+        answer_days=access_aggregates.report_answer_days(request.user),
+        team_days=access_aggregates.report_team_days(request.user),
     )
     return nps_records(rows)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from kohtaamo.encounters.importing.cli import terminal_language
 from kohtaamo.feedback.models import Response
 from kohtaamo.insights.exports import nps_csv, nps_records, nps_table
+from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
 from kohtaamo.insights.params import report_params_check
 from kohtaamo.insights.selectors import few_answers_threshold, report_rows
 
@@ -45,6 +46,8 @@ def run_report_command(
             return 1
         rows = report_rows(
             responses=Response.objects.all(),
+            answer_days=AnswerDay.objects.all(),
+            team_days=AnswerTeamDay.objects.all(),
             by=params.by,
             period=params.period,
             date_from=params.date_from,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from kohtaamo.encounters.importing.formats import open_rows
 from kohtaamo.encounters.models import Encounter
 from kohtaamo.feedback.models import FollowUp, Invitation, InvitationStatus, Response, Survey
 from kohtaamo.feedback.services import followup_open
+from kohtaamo.insights.aggregates import answer_days_add, answer_days_subtract
 from kohtaamo.insights.response_rows import (
     LOOKUP_BATCH,
     RESPONSE_COLUMNS,
@@ -110,7 +111,11 @@ def _write(records: list[ResponseRecord]) -> tuple[int, int]:
     for response, invitation in new_responses:
         response.invitation = invitation
     created = Response.objects.bulk_create([r for r, _i in new_responses], batch_size=BATCH_SIZE)
+    _days_changed(answer_days_add, [r.pk for r in created])
+    # An edited answer leaves its old day (and values) before it is updated.
+    _days_changed(answer_days_subtract, [r.pk for r in changed_responses])
     Response.objects.bulk_update(changed_responses, list(ANSWER_FIELDS), batch_size=BATCH_SIZE)
+    _days_changed(answer_days_add, [r.pk for r in changed_responses])
     Invitation.objects.bulk_update(
         [_with_answer_time(r) for r in changed_responses], ["answered_at"], batch_size=BATCH_SIZE
     )
@@ -122,6 +127,11 @@ def _write(records: list[ResponseRecord]) -> tuple[int, int]:
     for response, encounter in unhappy:
         followup_open(response=response, encounter=encounter)
     return len(created), len(changed_responses)
+
+
+def _days_changed(change: Callable[..., None], ids: list[int]) -> None:
+    for start in range(0, len(ids), LOOKUP_BATCH):
+        change(responses=Response.objects.filter(pk__in=ids[start : start + LOOKUP_BATCH]))
 
 
 def _answered_invitation(survey: Survey, record: ResponseRecord) -> Invitation:

@@ -30,7 +30,7 @@ from kohtaamo.insights.selectors import (
     report_overall,
     report_rows,
 )
-from kohtaamo.org import access
+from kohtaamo.org import access, access_aggregates
 from kohtaamo.org import access_insights as rules
 
 FEEDBACK_PAGE_SIZE = 50
@@ -113,13 +113,22 @@ def results(request: HttpRequest) -> HttpResponse:
     last = data.get("date_to") or today
     first = data.get("date_from") or _default_from(last, period)
     responses = rules.report_responses(user)
+    answer_days = access_aggregates.report_answer_days(user)
+    team_days = access_aggregates.report_team_days(user)
     if data.get("team"):
         responses = responses.filter(invitation__encounter__team=data["team"])
+        answer_days = answer_days.filter(team=data["team"])
+        team_days = team_days.filter(team=data["team"]) if team_days is not None else None
     if data.get("unit"):
         path = data["unit"].path
         responses = responses.filter(invitation__encounter__team__unit__path__startswith=path)
+        answer_days = answer_days.filter(team__unit__path__startswith=path)
+        if team_days is not None:
+            team_days = team_days.filter(team__unit__path__startswith=path)
     common: dict[str, Any] = {
         "responses": responses,
+        "answer_days": answer_days,
+        "team_days": team_days,
         "period": period,
         "date_from": first,
         "date_to": last,

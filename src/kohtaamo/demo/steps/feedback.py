@@ -17,7 +17,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from kohtaamo.demo.context import DemoContext, EncounterRef
+from kohtaamo.demo.context import DEMO_SOURCE, DemoContext, EncounterRef
 from kohtaamo.demo.steps.feedback_reset import feedback_clear
 from kohtaamo.demo.vocabulary.feedback import (
     COMMENTS,
@@ -40,6 +40,7 @@ from kohtaamo.feedback.models import (
     Survey,
 )
 from kohtaamo.feedback.services import followup_due
+from kohtaamo.insights.aggregates import answer_days_add
 from kohtaamo.org.models import TeamRole
 
 LABEL = "Survey answers"
@@ -130,6 +131,7 @@ def run(ctx: DemoContext) -> str:
     for response in responses:
         response.invitation_id = response.invitation.pk
     Response.objects.bulk_create(responses, batch_size=BATCH_SIZE)
+    answer_days_add(responses=Response.objects.filter(invitation__encounter__source=DEMO_SOURCE))
     by_invitation = {ref.encounter_id: ref for ref in chosen}
     followups = _followups(ctx, rng, responses, by_invitation)
     FollowUp.objects.bulk_create(followups, batch_size=BATCH_SIZE)

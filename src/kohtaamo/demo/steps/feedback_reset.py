@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from kohtaamo.demo.context import DEMO_SOURCE, DemoContext
 from kohtaamo.feedback.models import FollowUp, Invitation, Response
+from kohtaamo.insights.aggregates import answer_days_subtract
 
 LABEL = "Clearing survey answers"
 
 
 def feedback_clear() -> int:
     FollowUp.objects.filter(encounter__source=DEMO_SOURCE).delete()
-    Response.objects.filter(invitation__encounter__source=DEMO_SOURCE).delete()
+    answers = Response.objects.filter(invitation__encounter__source=DEMO_SOURCE)
+    # The loader runs every step in one transaction, so the days lose these
+    # answers together with the answers themselves.
+    answer_days_subtract(responses=answers)
+    answers.delete()
     deleted, _ = Invitation.objects.filter(encounter__source=DEMO_SOURCE).delete()
     return deleted
 

@@ -20,6 +20,8 @@ from datetime import datetime
 from typing import Any
 
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 # How many rows of the file each INSERT statement covers: small enough for a
 # progress bar to move, large enough that per-statement costs vanish.
@@ -203,9 +205,34 @@ class Staging:
         One statement for the whole file: the database joins the staging
         table with the real one once, where chunks would each join it again."""
         stamp = self.connection.ops.adapt_datetimefield_value(now)
+        answers = self._answers_of_existing()
+        if answers is not None:
+            from kohtaamo.insights.aggregates import answer_days_subtract
+
+            # An encounter may move to another staff member, team or
+            # channel: its answers leave their old daily rows first.
+            answer_days_subtract(responses=answers)
         with self.connection.cursor() as cursor:
             cursor.execute(self._update_sql(), [stamp])
-            return max(cursor.rowcount, 0)
+            updated = max(cursor.rowcount, 0)
+        if answers is not None:
+            from kohtaamo.insights.aggregates import answer_days_add
+
+            answer_days_add(responses=answers)
+        return updated
+
+    def _answers_of_existing(self) -> QuerySet[Any] | None:
+        """The survey answers to the encounters this file updates (None for
+        files of other rows), for the daily answer aggregate."""
+        from kohtaamo.encounters.models import Encounter
+        from kohtaamo.feedback.models import Response
+
+        if self.target.table != Encounter._meta.db_table:
+            return None
+        existing = RawSQL(  # noqa: S611 (our own staging table's name)
+            f"SELECT existing_id FROM {self.stage} WHERE existing_id IS NOT NULL", []
+        )
+        return Response.objects.filter(invitation__encounter_id__in=existing)
 
     def insert_new(self, now: datetime) -> Iterator[tuple[int, float]]:
         """Insert the new rows, a chunk of the file at a time; yields (rows

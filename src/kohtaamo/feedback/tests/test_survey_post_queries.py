@@ -30,17 +30,27 @@ def _statements(client: Client, token: str, data: dict[str, str]) -> tuple[int, 
     return response.status_code, statements
 
 
-def test_a_detractors_answer_takes_five_statements_and_opens_the_follow_up(
+def test_a_detractors_answer_takes_seven_statements_and_opens_the_follow_up(
     invited: tuple[Invitation, str], cast: Any
 ) -> None:
     # given an open invitation of a team with a lead
     invitation, token = invited
     # when the customer posts an unhappy answer
     status, statements = _statements(Client(enforce_csrf_checks=True), token, DETRACTOR)
-    # then: find the invitation, store the answer, mark it answered, find the
-    # lead, open the follow-up; the team and unit come with the invitation
+    # then: find the invitation, store the answer, mark it answered, add it to
+    # the two daily pre-aggregates, find the lead, open the follow-up; the team
+    # and unit come with the invitation
     assert status == 302
-    assert [s.split()[0] for s in statements] == ["SELECT", "INSERT", "UPDATE", "SELECT", "INSERT"]
+    assert [s.split()[0] for s in statements] == [
+        "SELECT",
+        "INSERT",
+        "UPDATE",
+        "INSERT",
+        "INSERT",
+        "SELECT",
+        "INSERT",
+    ]
+    assert [s for s in statements if "insights_" in s] == statements[3:5]
     assert 'INTO "feedback_followup"' in statements[-1]
     followup = FollowUp.objects.get()
     assert followup.response == Response.objects.get(invitation=invitation)
@@ -48,10 +58,11 @@ def test_a_detractors_answer_takes_five_statements_and_opens_the_follow_up(
     assert followup.assignee == cast.lead
 
 
-def test_a_promoters_answer_takes_three_statements(invited: tuple[Invitation, str]) -> None:
+def test_a_promoters_answer_takes_five_statements(invited: tuple[Invitation, str]) -> None:
     invitation, token = invited
     status, statements = _statements(Client(enforce_csrf_checks=True), token, PROMOTER)
     assert status == 302
-    assert [s.split()[0] for s in statements] == ["SELECT", "INSERT", "UPDATE"]
+    assert [s.split()[0] for s in statements] == ["SELECT", "INSERT", "UPDATE", "INSERT", "INSERT"]
+    assert [s for s in statements if "insights_" in s] == statements[3:]
     assert Response.objects.get().invitation == invitation
     assert FollowUp.objects.count() == 0

@@ -1,4 +1,5 @@
-"""Answers made straight in the database, dated as a test needs them."""
+"""Answers made straight in the database, dated as a test needs them, and
+counted in the daily aggregate as every writer of answers must."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kohtaamo.feedback.models import Invitation, InvitationStatus, Response, Survey
+from kohtaamo.insights.aggregates import answer_days_add
 from kohtaamo.testing.factories import EncounterFactory
 
 
@@ -41,7 +43,7 @@ def answer(
         expires_at=at + timedelta(days=14),
         answered_at=at,
     )
-    return Response.objects.create(
+    response = Response.objects.create(
         invitation=invitation,
         nps=nps,
         csat=csat,
@@ -50,6 +52,8 @@ def answer(
         language="fi",
         answered_at=at,
     )
+    answer_days_add(responses=Response.objects.filter(pk=response.pk))
+    return response
 
 
 def answers(*, scores: list[int], **kwargs: Any) -> list[Response]:

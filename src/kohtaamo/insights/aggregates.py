@@ -1,0 +1,153 @@
+"""Writes of the daily answer aggregates (`AnswerDay`, `AnswerTeamDay`),
+always inside the transaction that writes the answers.
+
+Each change is one set-based statement: the changed answers are summed by
+day × team × staff × channel in the database and added to (or subtracted
+from) the stored rows with INSERT … ON CONFLICT DO UPDATE, which PostgreSQL
+and SQLite (3.24+) both speak. The update adds to the row's current value
+under the row's lock, so two answers for the same day and team committed at
+the same time both count. Rows are touched in key order so that two writers
+never wait for each other in a circle.
+
+Callers: `feedback.services.response_submit`, the answer import
+(`insights.services`), the encounter import (an encounter that changes team,
+staff member or channel, `encounters.importing.staging`), the demo's
+feedback steps. An edit subtracts the
+answer's old values before the update and adds the new ones after it.
+The admin may not delete answers (`feedback.admin`).
+"""
+
+# The statements are built from our own table and column names and Django's
+# compiled query, whose parameters stay apart.
+# ruff: noqa: S608
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Count, F, IntegerField, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+
+from kohtaamo.feedback.models import Response
+from kohtaamo.insights.models import AnswerCounts, AnswerDay, AnswerTeamDay
+from kohtaamo.stats.ces import EASY_FROM
+from kohtaamo.stats.csat import SATISFIED_FROM
+from kohtaamo.stats.nps import PASSIVE_FROM, PROMOTER_FROM
+
+KEY_COLUMNS = ("day", "team_id", "staff_id", "channel")
+TEAM_KEY_COLUMNS = ("day", "team_id")
+COUNT_COLUMNS = (
+    "responses",
+    "promoters",
+    "passives",
+    "detractors",
+    "csat_n",
+    "csat_satisfied",
+    "ces_n",
+    "ces_total",
+    "ces_squares",
+    "ces_easy",
+)
+
+
+def answer_days_add(*, responses: QuerySet[Response]) -> None:
+    """Count these (just written) answers in their days."""
+    _apply(responses, sign=1)
+
+
+def answer_days_subtract(*, responses: QuerySet[Response]) -> None:
+    """Take these answers out of their days, before they change or go.
+
+    Rows left empty go, so that they hold no staff member or team that the
+    demo (or anyone) wants to remove. Edits and deletions are rare and the
+    table is small (days × teams × staff × channels), so the whole table is
+    looked at."""
+    _apply(responses, sign=-1)
+    AnswerDay.objects.filter(responses=0).delete()
+    AnswerTeamDay.objects.filter(responses=0).delete()
+
+
+@transaction.atomic
+def answer_days_rebuild() -> int:
+    """Recompute every day from the answers; returns the number of rows."""
+    table = connection.ops.quote_name(AnswerDay._meta.db_table)
+    team_table = connection.ops.quote_name(AnswerTeamDay._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Writers wait until the rebuild commits and then add to the new
+            # rows; an answer committed before the lock is in the rebuild.
+            cursor.execute(f"LOCK TABLE {table}, {team_table} IN EXCLUSIVE MODE")
+        cursor.execute(f"DELETE FROM {table}")
+        cursor.execute(f"DELETE FROM {team_table}")
+    _apply(Response.objects.all(), sign=1)
+    return AnswerDay.objects.count()
+
+
+_KEY_EXPRESSIONS = {
+    "team_id": F("invitation__encounter__team_id"),
+    "staff_id": F("invitation__encounter__staff_id"),
+    "channel": F("invitation__encounter__channel"),
+}
+
+
+def day_sums(
+    responses: QuerySet[Response], keys: tuple[str, ...] = KEY_COLUMNS
+) -> QuerySet[Any, Any]:
+    """The answers summed by local day × team × staff × channel (or `keys`)."""
+    squares = Sum(F("ces") * F("ces"), output_field=IntegerField())
+    return (
+        responses.order_by()
+        .values(
+            day=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()),
+            **{key: _KEY_EXPRESSIONS[key] for key in keys if key != "day"},
+        )
+        .annotate(
+            responses=Count("pk"),
+            promoters=Count("pk", filter=Q(nps__gte=PROMOTER_FROM)),
+            passives=Count("pk", filter=Q(nps__gte=PASSIVE_FROM, nps__lt=PROMOTER_FROM)),
+            detractors=Count("pk", filter=Q(nps__lt=PASSIVE_FROM)),
+            csat_n=Count("csat"),
+            csat_satisfied=Count("pk", filter=Q(csat__gte=SATISFIED_FROM)),
+            ces_n=Count("ces"),
+            ces_total=Coalesce(Sum("ces"), 0),
+            ces_squares=Coalesce(squares, 0),
+            ces_easy=Count("pk", filter=Q(ces__gte=EASY_FROM)),
+        )
+        .order_by(*keys)
+    )
+
+
+def _apply(responses: QuerySet[Response], *, sign: int) -> None:
+    _apply_to(AnswerDay, KEY_COLUMNS, responses, sign=sign)
+    _apply_to(AnswerTeamDay, TEAM_KEY_COLUMNS, responses, sign=sign)
+
+
+def _apply_to(
+    model: type[AnswerCounts],
+    key_columns: tuple[str, ...],
+    responses: QuerySet[Response],
+    *,
+    sign: int,
+) -> None:
+    sql, params = day_sums(responses, key_columns).query.sql_with_params()
+    table = connection.ops.quote_name(model._meta.db_table)
+    quote = connection.ops.quote_name
+    keys = ", ".join(quote(c) for c in key_columns)
+    counts = ", ".join(quote(c) for c in COUNT_COLUMNS)
+    signed = ", ".join(f"{int(sign)} * d.{quote(c)}" for c in COUNT_COLUMNS)
+    added = ", ".join(
+        f"{quote(c)} = {table}.{quote(c)} + excluded.{quote(c)}" for c in COUNT_COLUMNS
+    )
+    # "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the
+    # INSERT, not to a join of the SELECT.
+    # Only names of our own columns and Django's compiled query (with its
+    # parameters kept apart) go into the text.
+    statement = (
+        f"INSERT INTO {table} ({keys}, {counts}) "
+        f"SELECT {', '.join(f'd.{quote(c)}' for c in key_columns)}, {signed} "
+        f"FROM ({sql}) AS d WHERE true "
+        f"ON CONFLICT ({keys}) DO UPDATE SET {added}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)

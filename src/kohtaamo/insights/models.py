@@ -1,0 +1,93 @@
+"""The daily pre-aggregate of survey answers (issue 4, speed of reports).
+
+One row per local day (in the organisation's time zone, TIME_ZONE) × team ×
+staff member × channel holds the sufficient statistics of that day's answers,
+so that a report over ten million answers sums a few thousand rows. Every
+write of answers adds or subtracts its rows in the same transaction (see
+`kohtaamo.insights.aggregates`); `kohtaamo manage rebuild_answer_aggregates`
+recomputes the table from the answers.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kohtaamo.org.models import Team
+
+
+class AnswerCounts(models.Model):
+    """The sufficient statistics of a set of answers."""
+
+    # Integers, not big ones: one day of one team stays far below 2³¹, and
+    # PostgreSQL sums integers into a bigint about twice as fast as big
+    # integers into a numeric.
+    # Every answer, also one with no score at all: a group whose answers all
+    # left the scores empty still appears in the raw report, so here too.
+    responses = models.IntegerField(default=0)
+    promoters = models.IntegerField(default=0)
+    passives = models.IntegerField(default=0)
+    detractors = models.IntegerField(default=0)
+    csat_n = models.IntegerField(default=0)
+    csat_satisfied = models.IntegerField(default=0)
+    ces_n = models.IntegerField(default=0)
+    ces_total = models.IntegerField(default=0)
+    ces_squares = models.IntegerField(default=0)
+    ces_easy = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class AnswerDay(AnswerCounts):
+    day = models.DateField(_("day"))
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
+    channel = models.CharField(_("channel"), max_length=16)
+
+    class Meta:
+        verbose_name = _("answers of a day")
+        verbose_name_plural = _("answers of days")
+        constraints = [
+            # The key the writers' INSERT … ON CONFLICT adds to.
+            models.UniqueConstraint(
+                fields=["day", "team", "staff", "channel"], name="answer_day_key"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["team", "day"], name="answer_day_team"),
+            models.Index(fields=["staff", "day"], name="answer_day_staff"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.team_id}/{self.staff_id}/{self.channel}: {self.responses}"
+
+
+class AnswerTeamDay(AnswerCounts):
+    """The same per local day × team only: about 1/30 of the rows, for the
+    reports that see whole teams (an admin's, the command line's) and group by
+    team, unit or not at all."""
+
+    day = models.DateField(_("day"))
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+
+    class Meta:
+        verbose_name = _("answers of a team's day")
+        verbose_name_plural = _("answers of teams' days")
+        constraints = [
+            models.UniqueConstraint(fields=["team", "day"], name="answer_team_day_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.team_id}: {self.responses}"

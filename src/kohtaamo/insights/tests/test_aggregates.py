@@ -1,0 +1,294 @@
+"""The daily answer aggregate always equals the raw answers: after survey
+answers, late (back-dated) answers, imports that add and edit answers, and
+the demo's deletions, in generated sequences; and the reports read from it
+give exactly the figures of the raw answers, for every role."""
+
+from __future__ import annotations
+
+import csv
+import random
+from collections import Counter, defaultdict
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.admin.sites import site
+from django.core.management import call_command
+from django.test import RequestFactory
+
+from kohtaamo.conftest import Cast
+from kohtaamo.demo.context import DEMO_SOURCE
+from kohtaamo.demo.steps.feedback_reset import feedback_clear
+from kohtaamo.feedback.models import Response
+from kohtaamo.feedback.services import invitation_create, response_submit
+from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
+from kohtaamo.insights.response_rows import RESPONSE_COLUMNS
+from kohtaamo.insights.selectors import ReportGroup, report_rows
+from kohtaamo.insights.services import responses_import
+from kohtaamo.insights.tests.helpers import answer, survey
+from kohtaamo.org import access_aggregates, access_insights
+from kohtaamo.testing.factories import EncounterFactory
+
+pytestmark = pytest.mark.django_db
+HELSINKI = ZoneInfo("Europe/Helsinki")
+COUNT_FIELDS = (
+    "responses",
+    "promoters",
+    "passives",
+    "detractors",
+    "csat_n",
+    "csat_satisfied",
+    "ces_n",
+    "ces_total",
+    "ces_squares",
+    "ces_easy",
+)
+
+
+def _expected_days() -> dict[tuple[Any, ...], dict[str, int]]:
+    """The aggregate computed here, in Python, from the raw answers."""
+    days: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
+    for r in Response.objects.select_related("invitation__encounter"):
+        e = r.invitation.encounter
+        key = (r.answered_at.astimezone(HELSINKI).date(), e.team_id, e.staff_id, e.channel)
+        c = days[key]
+        c["responses"] += 1
+        if r.nps is not None:
+            c["promoters"] += r.nps >= 9
+            c["passives"] += 7 <= r.nps <= 8
+            c["detractors"] += r.nps <= 6
+        if r.csat is not None:
+            c["csat_n"] += 1
+            c["csat_satisfied"] += r.csat >= 4
+        if r.ces is not None:
+            c["ces_n"] += 1
+            c["ces_total"] += r.ces
+            c["ces_squares"] += r.ces * r.ces
+            c["ces_easy"] += r.ces >= 5
+    return {key: {f: c[f] for f in COUNT_FIELDS} for key, c in days.items()}
+
+
+def _stored_days() -> dict[tuple[Any, ...], dict[str, int]]:
+    """The fine table, checked against the team table on the way: summed by
+    day and team, both hold the same counts."""
+    fine = {
+        (d.day, d.team_id, d.staff_id, d.channel): {f: getattr(d, f) for f in COUNT_FIELDS}
+        for d in AnswerDay.objects.all()
+    }
+    by_team: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
+    for (day, team_id, _staff, _channel), counts in fine.items():
+        by_team[(day, team_id)].update(counts)
+    teams = {
+        (d.day, d.team_id): {f: getattr(d, f) for f in COUNT_FIELDS}
+        for d in AnswerTeamDay.objects.all()
+    }
+    assert teams == {key: {f: c[f] for f in COUNT_FIELDS} for key, c in by_team.items()}
+    return fine
+
+
+def _import(tmp_path: Path, rows: list[dict[str, Any]], name: str) -> None:
+    path = tmp_path / f"{name}.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=RESPONSE_COLUMNS.in_csv)
+        writer.writeheader()
+        writer.writerows(rows)
+    result = responses_import(path=path)
+    assert result.written, result.errors
+
+
+def _score(rng: random.Random, low: int, high: int) -> int | None:
+    return None if rng.random() < 0.2 else rng.randint(low, high)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_aggregate_equals_the_answers_after_any_sequence_of_writes(
+    cast: Cast, tmp_path: Path, seed: int
+) -> None:
+    # Given staff in two teams, answers over a winter (midnights included,
+    # where UTC and Helsinki disagree about the day) and an import pool.
+    rng = random.Random(seed)
+    people = [(cast.agent, cast.team), (cast.lead, cast.team), (cast.outsider, cast.other_team)]
+    channels = ["phone", "chat", "email"]
+    start = datetime(2025, 12, 1, tzinfo=HELSINKI)
+    importable = [
+        EncounterFactory(
+            source="legacy", external_id=f"L-{i}", staff=staff, team=team, started_at=start
+        )
+        for i, (staff, team) in enumerate(people * 3)
+    ]
+
+    def moment() -> datetime:
+        day = start + timedelta(days=rng.randint(1, 100))
+        return day.replace(hour=rng.choice([0, 1, 12, 23]), minute=rng.choice([0, 30, 59]))
+
+    for step in range(30):
+        # When a random writer writes.
+        kind = rng.choice(["late", "late", "submit", "import", "demo", "clear"])
+        staff, team = rng.choice(people)
+        if kind in ("late", "demo"):
+            made = answer(
+                staff=staff,
+                team=team,
+                at=moment(),
+                nps=_score(rng, 0, 10),
+                csat=_score(rng, 1, 5),
+                ces=_score(rng, 1, 7),
+                channel=rng.choice(channels),
+            )
+            if kind == "demo":
+                made.invitation.encounter.__class__.objects.filter(
+                    pk=made.invitation.encounter_id
+                ).update(source=DEMO_SOURCE, external_id=f"D-{seed}-{step}")
+        elif kind == "submit":
+            encounter = EncounterFactory(staff=staff, team=team, channel=rng.choice(channels))
+            invitation, _token = invitation_create(encounter=encounter, survey=survey())
+            response_submit(
+                invitation=invitation,
+                nps=_score(rng, 0, 10),
+                csat=_score(rng, 1, 5),
+                ces=_score(rng, 1, 7),
+                comment="",
+                consent_contact=False,
+            )
+        elif kind == "import":
+            chosen = rng.sample(importable, rng.randint(1, 4))
+            rows = [
+                {
+                    "encounter_source": "legacy",
+                    "encounter_external_id": e.external_id,
+                    "answered_at": moment().isoformat(),
+                    "nps": rng.randint(0, 10),
+                    "csat": rng.choice(["", rng.randint(1, 5)]),
+                    "ces": rng.choice(["", rng.randint(1, 7)]),
+                    "comment": "",
+                }
+                for e in chosen
+            ]
+            _import(tmp_path, rows, f"{seed}-{step}")
+        else:
+            feedback_clear()
+        # Then the stored days equal the days counted from the answers.
+        assert _stored_days() == _expected_days(), (step, kind)
+        assert not AnswerDay.objects.filter(responses=0).exists()
+        assert not AnswerTeamDay.objects.filter(responses=0).exists()
+    assert Response.objects.count() > 0
+
+
+def test_the_rebuild_command_recovers_a_damaged_aggregate(cast: Cast) -> None:
+    # Given answers and an aggregate that has drifted from them
+    for hour in (0, 10, 23):
+        answer(staff=cast.agent, team=cast.team, at=datetime(2026, 1, 5, hour, tzinfo=HELSINKI))
+    expected = _expected_days()
+    AnswerDay.objects.update(promoters=99)
+    AnswerDay.objects.create(
+        day=datetime(2026, 2, 1).date(), team=cast.team, staff=cast.lead, channel="chat"
+    )
+
+    # When the operator rebuilds it
+    call_command("rebuild_answer_aggregates", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    # Then it equals the answers again
+    assert _stored_days() == expected
+
+
+def test_the_admin_may_not_delete_answers(cast: Cast) -> None:
+    request = RequestFactory().get("/")
+    request.user = cast.admin
+
+    assert site._registry[Response].has_delete_permission(request) is False
+
+
+def _both_ways(user: Any, **kwargs: Any) -> tuple[list[Any], list[Any]]:
+    responses = access_insights.report_responses(user)
+    raw = report_rows(responses=responses, **kwargs)
+    days = report_rows(
+        responses=responses,
+        answer_days=access_aggregates.report_answer_days(user),
+        team_days=access_aggregates.report_team_days(user),
+        **kwargs,
+    )
+    return raw, days
+
+
+@pytest.mark.parametrize("role", ["agent", "lead", "manager", "admin", "outsider", "outsider_lead"])
+def test_reports_from_the_aggregate_equal_reports_from_the_answers(cast: Cast, role: str) -> None:
+    # Given answers of everyone over several months, in every channel
+    rng = random.Random(7)
+    for _i in range(60):
+        staff, team = rng.choice(
+            [(cast.agent, cast.team), (cast.lead, cast.team), (cast.outsider, cast.other_team)]
+        )
+        answer(
+            staff=staff,
+            team=team,
+            at=datetime(2026, 1, 1, tzinfo=HELSINKI) + timedelta(hours=rng.randint(0, 24 * 150)),
+            nps=_score(rng, 0, 10),
+            csat=_score(rng, 1, 5),
+            ces=_score(rng, 1, 7),
+            channel=rng.choice(["phone", "chat"]),
+        )
+    user = cast.by_role(role)
+    for by in [None, *ReportGroup.values]:
+        for period in ("week", "month", "quarter"):
+            for date_from, date_to in [
+                (None, None),
+                (datetime(2026, 2, 3).date(), datetime(2026, 4, 17).date()),
+            ]:
+                # When the report is made from the answers and from the days
+                raw, days = _both_ways(
+                    user, by=by, period=period, date_from=date_from, date_to=date_to
+                )
+                # Then both are the same, row for row
+                assert days == raw, (by, period, date_from)
+    # (and the comparison was not of two empty reports)
+    raw, _days = _both_ways(user, by=None, period="month")
+    assert sum(row.figures.nps.n for row in raw) > 0
+
+
+def test_demo_reruns_keep_the_aggregate_equal_to_the_answers() -> None:
+    from kohtaamo.demo.context import DemoScale
+    from kohtaamo.demo.loader import demo_load
+    from kohtaamo.demo.tests.support import SMALL, TODAY
+
+    # Given a demo loaded once, when it is loaded again with another seed and
+    # then smaller (its answers deleted and made again each time)
+    for seed, scale in [
+        (1, SMALL),
+        (2, SMALL),
+        (2, DemoScale(customers=30, encounters=200, transcripts=10, days=21)),
+    ]:
+        demo_load(seed=seed, scale=scale, today=TODAY)
+        # Then the days always equal the answers
+        assert Response.objects.exists()
+        assert AnswerTeamDay.objects.exists()
+        assert _stored_days() == _expected_days()
+
+
+def test_an_encounter_import_that_moves_an_answered_encounter_moves_its_answer(
+    cast: Cast,
+) -> None:
+    from kohtaamo.encounters import services as encounter_services
+    from kohtaamo.encounters.tests.import_support import as_csv_rows, encounter_row
+
+    # Given an answered encounter of Aino's in the Helsinki team, by phone
+    made = answer(staff=cast.agent, team=cast.team, at=datetime(2025, 3, 14, 12, tzinfo=HELSINKI))
+    made.invitation.encounter.__class__.objects.filter(pk=made.invitation.encounter_id).update(
+        source="zendesk", external_id="Z-1001"
+    )
+
+    # When a re-import says it was Olli's chat in the Oulu team
+    row = encounter_row(channel="chat", staff_email="olli@example.fi", team="oulu-vastaanotto")
+    result = encounter_services.encounters_import(rows=as_csv_rows([row]))
+
+    # Then the answer counts there, and no longer in its old row
+    assert (result.written, result.updated) == (True, 1)
+    assert _stored_days() == _expected_days()
+    [day] = AnswerDay.objects.all()
+    assert (day.team, day.staff, day.channel, day.responses) == (
+        cast.other_team,
+        cast.outsider,
+        "chat",
+        1,
+    )
