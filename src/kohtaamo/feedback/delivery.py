@@ -239,7 +239,7 @@ def due_email_ids(*, now: datetime, limit: int = 1000) -> list[int]:
 
 def escalation_recipients(*, followup: FollowUp) -> list[Any]:
     """The managers of the nearest unit above the team that has any."""
-    unit_ids = [int(part) for part in followup.team.unit.path.strip("/").split("/") if part]
+    unit_ids = followup.team.unit.lineage_ids
     managers = UnitManager.objects.filter(
         unit_id__in=unit_ids, user__is_active=True
     ).select_related("user")

@@ -19,9 +19,8 @@ def survey_for_team(*, team: Team, survey_id: int | None) -> Survey:
     """The survey named by id if it belongs to the team's unit (or above, or the
     whole organisation), else the survey of the team's invitation rule."""
     if survey_id is not None:
-        unit_ids = [int(part) for part in team.unit.path.strip("/").split("/") if part]
         survey = Survey.objects.filter(
-            Q(unit__isnull=True) | Q(unit_id__in=unit_ids), pk=survey_id
+            Q(unit__isnull=True) | Q(unit_id__in=team.unit.lineage_ids), pk=survey_id
         ).first()
         if survey is None:
             raise ValidationError({"survey": ERROR_UNKNOWN_SURVEY})

@@ -25,7 +25,7 @@ from kohtaamo.feedback.models import (
 )
 from kohtaamo.feedback.models_delivery import DELAY_HOURS_MAX, SAMPLING_MAX
 from kohtaamo.feedback.services import invitation_create
-from kohtaamo.org.models import Team, Unit
+from kohtaamo.org.models import Team, Unit, path_unit_ids
 
 ERROR_RULE_TARGET = _("Choose either a unit or a team.")
 ERROR_RULE_EXISTS = _("This unit or team already has an invitation rule; change that one.")
@@ -43,10 +43,6 @@ _OUTCOME_OF_REFUSAL = {
     "invited_recently": DecisionOutcome.INVITED_RECENTLY,
     "already_invited": DecisionOutcome.ALREADY_INVITED,
 }
-
-
-def _unit_ids(path: str) -> list[int]:
-    return [int(part) for part in path.strip("/").split("/") if part]
 
 
 def _check_rule(
@@ -73,7 +69,7 @@ def _check_rule(
             ERROR_RULE_SAMPLING, code="sampling", params={"max": SAMPLING_MAX}
         )
     target_unit = unit if unit is not None else team.unit  # type: ignore[union-attr]
-    if survey.unit_id is not None and survey.unit_id not in _unit_ids(target_unit.path):
+    if survey.unit_id is not None and survey.unit_id not in target_unit.lineage_ids:
         errors["survey"] = ValidationError(ERROR_RULE_SURVEY, code="survey")
     if errors:
         raise ValidationError(errors)
@@ -150,7 +146,7 @@ def rule_for_team(*, team: Team) -> InvitationRule | None:
     own = InvitationRule.objects.filter(team=team).select_related("survey").first()
     if own is not None:
         return own
-    unit_ids = _unit_ids(team.unit.path)
+    unit_ids = team.unit.lineage_ids
     by_unit = {
         r.unit_id: r
         for r in InvitationRule.objects.filter(unit_id__in=unit_ids).select_related("survey")
@@ -170,7 +166,7 @@ def active_rules_by_team() -> dict[int, InvitationRule]:
     for team_id, path in Team.objects.values_list("pk", "unit__path"):
         rule = by_team.get(team_id)
         if rule is None:
-            rule = next((by_unit[u] for u in reversed(_unit_ids(path)) if u in by_unit), None)
+            rule = next((by_unit[u] for u in reversed(path_unit_ids(path)) if u in by_unit), None)
         if rule is not None and rule.active:
             chosen[team_id] = rule
     return chosen

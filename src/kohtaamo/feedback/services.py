@@ -137,7 +137,7 @@ def followup_assignee(*, team: Team) -> Any | None:
     )
     if lead is not None:
         return lead.user
-    unit_ids = [int(part) for part in team.unit.path.strip("/").split("/") if part]
+    unit_ids = team.unit.lineage_ids
     managers = UnitManager.objects.filter(unit_id__in=unit_ids, user__is_active=True)
     by_unit = {m.unit_id: m.user for m in managers.select_related("user").order_by("-pk")}
     for unit_id in reversed(unit_ids):

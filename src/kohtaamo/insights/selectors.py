@@ -34,7 +34,7 @@ from kohtaamo.insights.periods import (
     period_before,
     period_trunc,
 )
-from kohtaamo.org.models import Team, Unit
+from kohtaamo.org.models import Team, Unit, path_unit_ids
 from kohtaamo.stats import (
     CesResult,
     Change,
@@ -358,10 +358,9 @@ def _roll_up_units(
     paths = dict(Unit.objects.values_list("pk", "path"))
     rolled: dict[tuple[Any, date], Counts] = {}
     for (unit_id, period_day), c in counts.items():
-        for part in paths.get(unit_id, "").strip("/").split("/"):
-            if part:
-                key = (int(part), period_day)
-                rolled[key] = rolled.get(key, Counts()) + c
+        for ancestor_id in path_unit_ids(paths.get(unit_id, "")):
+            key = (ancestor_id, period_day)
+            rolled[key] = rolled.get(key, Counts()) + c
     if units is not None:
         allowed = set(units.values_list("pk", flat=True))
         rolled = {key: c for key, c in rolled.items() if key[0] in allowed}

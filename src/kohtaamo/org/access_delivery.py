@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from kohtaamo.org.access import scope_for, writable_team_ids
-from kohtaamo.org.models import Team, Unit
+from kohtaamo.org.models import Team, Unit, path_unit_ids
 
 if TYPE_CHECKING:
     from kohtaamo.encounters.models import Encounter
@@ -57,9 +57,7 @@ def usable_surveys(user: Any) -> QuerySet[Survey]:
         return Survey.objects.all()
     if not scope.managed_unit_paths:
         return Survey.objects.none()
-    ancestor_ids = {
-        int(part) for path in scope.managed_unit_paths for part in path.strip("/").split("/")
-    }
+    ancestor_ids = {id_ for path in scope.managed_unit_paths for id_ in path_unit_ids(path)}
     return Survey.objects.filter(
         Q(unit__isnull=True) | Q(unit_id__in=ancestor_ids) | scope._under_managed("unit__path")
     )

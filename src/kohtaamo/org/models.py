@@ -5,6 +5,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def path_unit_ids(path: str) -> list[int]:
+    """The ids in a materialised path ("/1/4/9/" → [1, 4, 9]), root first."""
+    return [int(part) for part in path.strip("/").split("/") if part]
+
+
 class Unit(models.Model):
     """A node of the organisation tree (region → hotel → front desk).
 
@@ -33,6 +38,11 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def lineage_ids(self) -> list[int]:
+        """This unit's id and those of every unit above it, root first."""
+        return path_unit_ids(self.path)
 
 
 class Team(models.Model):

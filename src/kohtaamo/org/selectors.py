@@ -62,7 +62,7 @@ def unit_choices(*, user: Any) -> QuerySet[Unit]:
 
 def unit_ancestors(*, user: Any, unit: Unit) -> list[Unit]:
     """The visible units above this one, from the root down."""
-    ids = [int(part) for part in unit.path.strip("/").split("/")[:-1] if part]
+    ids = unit.lineage_ids[:-1]
     return list(access.visible_units(user).filter(pk__in=ids).order_by("depth"))
 
 

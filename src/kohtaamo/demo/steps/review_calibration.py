@@ -47,7 +47,7 @@ def demo_calibration(
     # person of another seed from being removed.
     ReviewerNomination.objects.filter(named_by__email__endswith=f"@{DEMO_EMAIL_DOMAIN}").delete()
     team = Team.objects.select_related("unit").get(pk=team_id)
-    unit_ids = [int(part) for part in team.unit.path.strip("/").split("/") if part]
+    unit_ids = team.unit.lineage_ids
     manager = (
         UnitManager.objects.filter(unit_id__in=unit_ids).order_by("-unit__depth", "pk").first()
     )
