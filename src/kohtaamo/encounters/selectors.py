@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
+from kohtaamo.core.dates import local_midnight
 from kohtaamo.encounters.models import Customer, Encounter, ImportJob, TranscriptTurn
 from kohtaamo.org import access
-
-
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def encounter_list(
@@ -43,9 +39,9 @@ def encounter_list(
     if channel:
         encounters = encounters.filter(channel=channel)
     if date_from is not None:
-        encounters = encounters.filter(started_at__gte=_start_of(date_from))
+        encounters = encounters.filter(started_at__gte=local_midnight(date_from))
     if date_to is not None:
-        encounters = encounters.filter(started_at__lt=_start_of(date_to + timedelta(days=1)))
+        encounters = encounters.filter(started_at__lt=local_midnight(date_to + timedelta(days=1)))
     if started_after is not None:
         encounters = encounters.filter(started_at__gte=started_after)
     if started_before is not None:

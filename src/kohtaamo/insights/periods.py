@@ -3,7 +3,7 @@ calendar months and quarters."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db import models
 from django.db.models import Func
@@ -60,13 +60,3 @@ def periods_between(first: date, last: date, period: str) -> list[date]:
         starts.append(current)
         current = period_after(current, period)
     return starts
-
-
-def local_midnight(day: date) -> datetime:
-    """The start of a local day as an aware time (midnight exists in every
-    zone Kohtaamo is used in; DST changes happen at night, not at 0:00)."""
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def local_date(moment: datetime) -> date:
-    return timezone.localtime(moment).date()

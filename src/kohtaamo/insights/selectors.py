@@ -24,16 +24,11 @@ from django.db.models.functions import TruncMonth, TruncQuarter, TruncWeek
 from django.db.models.functions.datetime import TruncBase
 from django.utils.translation import gettext_lazy as _
 
+from kohtaamo.core.dates import local_date, local_midnight
 from kohtaamo.encounters.models import Channel
 from kohtaamo.feedback.models import CSAT_UNHAPPY_MAX, DETRACTOR_MAX, Response
 from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
-from kohtaamo.insights.periods import (
-    ReportPeriod,
-    local_date,
-    local_midnight,
-    period_before,
-    period_trunc,
-)
+from kohtaamo.insights.periods import ReportPeriod, period_before, period_trunc
 from kohtaamo.org.models import Team, Unit, path_unit_ids
 from kohtaamo.stats import (
     CesResult,

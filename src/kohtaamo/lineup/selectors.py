@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -12,6 +12,7 @@ from django.core import signing
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
+from kohtaamo.core.dates import local_midnight
 from kohtaamo.feedback.models import FollowUp, FollowUpStatus, Response
 from kohtaamo.lineup import checklist
 from kohtaamo.lineup.models import (
@@ -210,18 +211,14 @@ class LineupPage:
     history: list[Lineup] = field(default_factory=list)
 
 
-def _local_midnight(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
 def team_results(*, team: Team, day: date) -> TeamResults:
     """The answers since the previous working day began: yesterday on most
     days, the whole weekend on a Monday."""
     start = previous_working_day(day)
     totals = Response.objects.filter(
         invitation__encounter__team=team,
-        answered_at__gte=_local_midnight(start),
-        answered_at__lt=_local_midnight(day),
+        answered_at__gte=local_midnight(start),
+        answered_at__lt=local_midnight(day),
     ).aggregate(
         answers=Count("pk"),
         promoters=Count("pk", filter=Q(nps__gte=9)),
@@ -251,8 +248,8 @@ def team_reviews(*, team: Team, start: date, day: date) -> TeamReviews | None:
         encounter__team=team,
         kind=ReviewKind.LEAD,
         status=ReviewStatus.FINISHED,
-        finished_at__gte=_local_midnight(start),
-        finished_at__lt=_local_midnight(day),
+        finished_at__gte=local_midnight(start),
+        finished_at__lt=local_midnight(day),
     ).aggregate(
         n=Count("pk"),
         total=Sum("score"),
@@ -278,7 +275,7 @@ def lineup_stories(*, team: Team, day: date, initials: bool = False) -> list[Sto
         .first()
     )
     stories = WowStory.objects.filter(
-        team=team, status=StoryStatus.APPROVED, approved_at__lt=_local_midnight(day + timedelta(1))
+        team=team, status=StoryStatus.APPROVED, approved_at__lt=local_midnight(day + timedelta(1))
     )
     if previous is not None:
         stories = stories.filter(approved_at__gt=previous)

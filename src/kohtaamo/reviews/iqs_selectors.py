@@ -4,13 +4,14 @@ weakest and strongest points of the checklist (see `reviews.iqs`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Count, FloatField, Q, QuerySet, Sum
 from django.db.models.functions import Cast, TruncMonth, TruncQuarter, TruncWeek
 from django.utils import timezone
 
+from kohtaamo.core.dates import local_midnight
 from kohtaamo.org import access_reviews
 from kohtaamo.reviews.iqs import IqsResult, iqs_from_summary
 from kohtaamo.reviews.models import SCALE_TOP, Criterion, Review, ReviewRating, Scale
@@ -39,14 +40,10 @@ class CriterionStanding:
     n: int
 
 
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
 def iqs_selection(*, user: Any, date_from: date, date_to: date) -> QuerySet[Review]:
     return access_reviews.iqs_reviews(user).filter(
-        finished_at__gte=_start_of(date_from),
-        finished_at__lt=_start_of(date_to + timedelta(days=1)),
+        finished_at__gte=local_midnight(date_from),
+        finished_at__lt=local_midnight(date_to + timedelta(days=1)),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +14,7 @@ from django.db.models import DurationField, ExpressionWrapper, F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kohtaamo.core.dates import local_midnight
 from kohtaamo.encounters.models import Encounter
 from kohtaamo.feedback.models import DETRACTOR_MAX
 from kohtaamo.org import access_reviews
@@ -58,7 +59,7 @@ def reviewer_nominate(*, team: Team, user: Any, by: Any) -> ReviewerNomination:
 
 
 def _candidates(*, team: Team, week: date, reviewer: Any, sample: SampleFilter) -> Any:
-    start = timezone.make_aware(datetime.combine(week, time.min))
+    start = local_midnight(week)
     encounters = Encounter.objects.filter(
         team=team,
         started_at__gte=start,
