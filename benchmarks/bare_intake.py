@@ -1,13 +1,19 @@
-"""The yardstick of `survey_intake.py`: a bare Django view that inserts one row.
+"""The yardsticks of `survey_intake.py`: a bare Django view that inserts one row.
 
     gunicorn --chdir benchmarks bare_intake:application
+    KOHTAAMO_BARE_STACK=kohtaamo gunicorn --chdir benchmarks bare_intake:application
 
-One module is the settings, the URLs, the view and the WSGI application:
-no middleware, no templates, no apps. The database comes from
-`KOHTAAMO_DATABASE_URL` with the same connection age as Kohtaamo's own
-settings (`KOHTAAMO_DB_CONN_MAX_AGE`, default 0), so the two servers differ
-only in what the request does. The benchmark creates the table
-(`survey_intake.BARE_TABLE`): a primary key and a unique key.
+One module is the settings, the URLs, the view and the WSGI application.
+By default nothing else: no middleware, no templates, no apps. With
+`KOHTAAMO_BARE_STACK=kohtaamo` the view runs under Kohtaamo's own settings
+instead (every installed app and the whole middleware stack: security
+headers, sessions, language, CSRF, authentication, CSP and the rest); the
+view is exempt from the CSRF check, which is thus counted as the survey's
+own work. The database comes from `KOHTAAMO_DATABASE_URL` with the same
+connection age as Kohtaamo's settings (`KOHTAAMO_DB_CONN_MAX_AGE`, default
+0), so the servers differ only in what the request does. The benchmark
+creates the table (`survey_intake.BARE_TABLE`): a primary key and a unique
+key.
 
 A POST of `key`, `nps` and `comment` inserts one row; the same key again
 inserts nothing (ON CONFLICT DO NOTHING), so replays can be counted on both
@@ -23,6 +29,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
 
 TABLE = "bare_answer"
 INSERT = (
@@ -31,6 +38,7 @@ INSERT = (
 )
 
 
+@csrf_exempt
 def answer(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return HttpResponse("ok", content_type="text/plain")
@@ -49,7 +57,12 @@ def answer(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [path("answer/", answer)]
 
-if not settings.configured:
+if not settings.configured and os.environ.get("KOHTAAMO_BARE_STACK") == "kohtaamo":
+    from kohtaamo import settings as kohtaamo_settings
+
+    own = {name: getattr(kohtaamo_settings, name) for name in dir(kohtaamo_settings)}
+    settings.configure(**{n: v for n, v in own.items() if n.isupper()} | {"ROOT_URLCONF": __name__})
+elif not settings.configured:
     settings.configure(
         DEBUG=False,
         SECRET_KEY=os.environ.get("KOHTAAMO_SECRET_KEY", "bare-benchmark-only-" + "x" * 40),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import psycopg
@@ -84,8 +85,12 @@ def _own_database_url() -> str | None:
 @pytest.mark.skipif(
     _own_database_url() is None, reason="needs KOHTAAMO_TEST_DATABASE_URL on PostgreSQL"
 )
-def test_bare_view_under_gunicorn_stores_each_key_once_and_the_accounting_sees_a_lost_row() -> None:
-    # Given: the bare yardstick under gunicorn on a database of its own
+@pytest.mark.parametrize("stack", ["none", "kohtaamo"])
+def test_bare_view_under_gunicorn_stores_each_key_once_and_the_accounting_sees_a_lost_row(
+    stack: str, tmp_path: Path
+) -> None:
+    # Given: the bare yardstick under gunicorn on a database of its own, with
+    # no middleware or under Kohtaamo's settings
     url = _own_database_url()
     assert url is not None
     _recreate(url)
@@ -101,7 +106,13 @@ def test_bare_view_under_gunicorn_stores_each_key_once_and_the_accounting_sees_a
             *_gunicorn_args(port, 2),
             "bare_intake:application",
         ],
-        {"KOHTAAMO_DATABASE_URL": url},
+        {
+            "KOHTAAMO_DATABASE_URL": url,
+            "KOHTAAMO_BARE_STACK": stack,
+            "KOHTAAMO_DATA_DIR": str(tmp_path),
+            "KOHTAAMO_HTTPS": "0",
+            "KOHTAAMO_ALLOWED_HOSTS": "127.0.0.1",
+        },
         port,
         "/answer/",
     )

@@ -30,7 +30,7 @@ from kohtaamo.feedback.models import (
     Survey,
 )
 from kohtaamo.feedback.workdays import add_working_days
-from kohtaamo.insights.aggregates import answer_days_add
+from kohtaamo.insights.aggregates import answer_day_add
 from kohtaamo.org.models import Team, TeamMembership, TeamRole, UnitManager
 
 ERROR_NO_CUSTOMER = _("The encounter has no customer to invite.")
@@ -217,7 +217,7 @@ def response_submit(
             Invitation.objects.filter(pk=invitation.pk).update(
                 status=InvitationStatus.ANSWERED, answered_at=now
             )
-            answer_days_add(responses=Response.objects.filter(pk=response.pk))
+            answer_day_add(response=response, encounter=invitation.encounter)
             if response.is_unhappy:
                 followup_open(response=response, encounter=invitation.encounter)
     except IntegrityError as exc:

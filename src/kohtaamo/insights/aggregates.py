@@ -9,7 +9,8 @@ under the row's lock, so two answers for the same day and team committed at
 the same time both count. Rows are touched in key order so that two writers
 never wait for each other in a circle.
 
-Callers: `feedback.services.response_submit`, the answer import
+Callers: `feedback.services.response_submit` (one answer:
+`answer_day_add`), the answer import
 (`insights.services`), the encounter import (an encounter that changes team,
 staff member or channel, `encounters.importing.staging`), the demo's
 feedback steps. An edit subtracts the
@@ -29,6 +30,8 @@ from django.db.models import Count, F, IntegerField, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from kohtaamo.core.dates import local_date
+from kohtaamo.encounters.models import Encounter
 from kohtaamo.feedback.models import Response
 from kohtaamo.insights.models import AnswerCounts, AnswerDay, AnswerTeamDay
 from kohtaamo.stats.ces import EASY_FROM
@@ -54,6 +57,58 @@ COUNT_COLUMNS = (
 def answer_days_add(*, responses: QuerySet[Response]) -> None:
     """Count these (just written) answers in their days."""
     _apply(responses, sign=1)
+
+
+def answer_day_add(*, response: Response, encounter: Encounter) -> None:
+    """Count one just written answer, whose encounter the caller has at hand.
+
+    The survey page's path: the counts are made here from the scores and go
+    in as values, two short statements instead of summing the answer back
+    out of the database through its invitation and encounter. The counting
+    rules are the ones `day_sums` gives the database; a test holds the two
+    to the same figures."""
+    counts = answer_counts(nps=response.nps, csat=response.csat, ces=response.ces)
+    day = local_date(response.answered_at)
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(c) for c in COUNT_COLUMNS)
+    added = ", ".join(f"{quote(c)} = t.{quote(c)} + excluded.{quote(c)}" for c in COUNT_COLUMNS)
+    with connection.cursor() as cursor:
+        for model, key in (
+            (
+                AnswerDay,
+                {
+                    "day": day,
+                    "team_id": encounter.team_id,
+                    "staff_id": encounter.staff_id,
+                    "channel": encounter.channel,
+                },
+            ),
+            (AnswerTeamDay, {"day": day, "team_id": encounter.team_id}),
+        ):
+            keys = ", ".join(quote(c) for c in key)
+            params: list[Any] = [*key.values(), *(counts[c] for c in COUNT_COLUMNS)]
+            cursor.execute(
+                f"INSERT INTO {quote(model._meta.db_table)} AS t ({keys}, {columns}) "
+                f"VALUES ({', '.join(['%s'] * len(params))}) "
+                f"ON CONFLICT ({keys}) DO UPDATE SET {added}",
+                params,
+            )
+
+
+def answer_counts(*, nps: int | None, csat: int | None, ces: int | None) -> dict[str, int]:
+    """One answer's contribution to each count column."""
+    return {
+        "responses": 1,
+        "promoters": int(nps is not None and nps >= PROMOTER_FROM),
+        "passives": int(nps is not None and PASSIVE_FROM <= nps < PROMOTER_FROM),
+        "detractors": int(nps is not None and nps < PASSIVE_FROM),
+        "csat_n": int(csat is not None),
+        "csat_satisfied": int(csat is not None and csat >= SATISFIED_FROM),
+        "ces_n": int(ces is not None),
+        "ces_total": ces or 0,
+        "ces_squares": (ces or 0) ** 2,
+        "ces_easy": int(ces is not None and ces >= EASY_FROM),
+    }
 
 
 def answer_days_subtract(*, responses: QuerySet[Response]) -> None:

@@ -24,14 +24,14 @@ def _url(token: str, **query: str) -> str:
 
 
 def _csrf_client() -> Client:
+    # CSRF checks on, as in a browser: the survey needs no token for them.
     return Client(enforce_csrf_checks=True)
 
 
 def _post(client: Client, url: str, data: dict[str, str]) -> Any:
-    """Load the page first, as a browser does, and post with its CSRF token."""
-    page = client.get(url)
-    token = page.cookies["csrftoken"].value
-    return client.post(url, {**data, "csrfmiddlewaretoken": token})
+    """Load the page first, as a browser does, and post the answers."""
+    client.get(url)
+    return client.post(url, data)
 
 
 def test_page_asks_every_question_in_the_invitation_language(
@@ -44,7 +44,8 @@ def test_page_asks_every_question_in_the_invitation_language(
     assert response["Content-Language"] == "fi"
     assert '<html lang="fi">' in html
     assert "<script" not in html
-    assert 'name="csrfmiddlewaretoken"' in html
+    assert 'name="csrfmiddlewaretoken"' not in html
+    assert not response.cookies  # no cookies at all
     assert html.count("<fieldset") == 3
     assert html.count('type="radio" name="nps"') == 11
     assert html.count('type="radio" name="csat"') == 5
@@ -113,10 +114,10 @@ def test_replayed_post_of_an_answered_link_stores_nothing(invited: tuple[Invitat
     # given the form was opened in one tab and answered in another
     invitation, token = invited
     client = _csrf_client()
-    csrf = client.get(_url(token)).cookies["csrftoken"].value
+    client.get(_url(token))
     first = answer(invitation, nps=10)
     # when the first tab posts too
-    replay = client.post(_url(token), {**FULL_ANSWER, "csrfmiddlewaretoken": csrf})
+    replay = client.post(_url(token), FULL_ANSWER)
     # then it is thanked and nothing changes
     assert replay.status_code == 200
     assert "Kiitos vastauksestasi" in replay.content.decode()
@@ -152,10 +153,22 @@ def test_megabyte_comment_is_refused_with_a_message(invited: tuple[Invitation, s
     assert Response.objects.count() == 0
 
 
-def test_post_without_csrf_token_is_refused(invited: tuple[Invitation, str]) -> None:
-    _invitation, token = invited
+def test_a_browser_that_keeps_no_cookies_can_answer(invited: tuple[Invitation, str]) -> None:
+    # given a customer whose browser refuses cookies: the link is the credential
+    invitation, token = invited
+    # when the answer is posted with no cookie and no CSRF token
     response = _csrf_client().post(_url(token), FULL_ANSWER)
-    assert response.status_code == 403
+    # then it is stored once and thanked
+    assert response.status_code == 302
+    assert not response.cookies
+    assert Response.objects.get().invitation == invitation
+
+
+def test_a_forged_link_posts_nothing(invited: tuple[Invitation, str]) -> None:
+    _invitation, token = invited
+    forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    response = _csrf_client().post(_url(forged), FULL_ANSWER)
+    assert response.status_code == 404
     assert Response.objects.count() == 0
 
 

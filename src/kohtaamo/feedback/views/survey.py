@@ -1,6 +1,12 @@
 """The public survey page a customer opens from the invitation link.
 
-No login, no JavaScript: a plain form in the invitation's language.
+No login, no JavaScript, no cookies: a plain form in the invitation's
+language. The link's token (128 random bits, one answer) is the visitor's
+only credential, so Django's CSRF check has nothing to protect here: a page
+elsewhere cannot post for a customer without knowing the link, and whoever
+knows it can post anyway. The check would only refuse customers whose
+browser keeps no cookies, and cost every answer a cookie round. The QR
+survey (`views/public.py`), which anyone may answer, keeps the check.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from kohtaamo.feedback.forms import SurveyForm
@@ -62,6 +69,7 @@ def _thanks(request: HttpRequest, invitation: Invitation, language: str) -> Http
 
 
 @never_cache
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def survey(request: HttpRequest, token: str) -> HttpResponse:
     invitation = invitation_by_token(token=token)
