@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import secrets
 from datetime import datetime, timedelta
@@ -9,10 +10,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kohtaamo.core import statements
 from kohtaamo.encounters.models import Customer, Encounter
 from kohtaamo.feedback.models import (
     CES_RANGE,
@@ -30,7 +32,7 @@ from kohtaamo.feedback.models import (
     Survey,
 )
 from kohtaamo.feedback.workdays import add_working_days
-from kohtaamo.insights.aggregates import answer_day_add
+from kohtaamo.insights.aggregates import answer_day_add, answer_day_writes
 from kohtaamo.org.models import Team, TeamMembership, TeamRole, UnitManager
 
 ERROR_NO_CUSTOMER = _("The encounter has no customer to invite.")
@@ -155,13 +157,21 @@ def followup_due(*, opened_at: datetime) -> datetime:
 
 
 def followup_open(*, response: Response, encounter: Encounter) -> FollowUp:
+    followup = followup_new(response=response, encounter=encounter)
+    followup.save(force_insert=True)
+    return followup
+
+
+def followup_new(*, response: Response, encounter: Encounter) -> FollowUp:
+    """The (unsaved) follow-up of an unhappy answer: for the team's lead, due
+    in two working days."""
     # The survey page has loaded the team and its unit with the invitation
     # (`invitation_by_token`); only a caller that has not pays the query.
     if Encounter.team.is_cached(encounter) and Team.unit.is_cached(encounter.team):
         team = encounter.team
     else:
         team = Team.objects.select_related("unit").get(pk=encounter.team_id)
-    return FollowUp.objects.create(
+    return FollowUp(
         response=response,
         encounter=encounter,
         team=team,
@@ -181,7 +191,7 @@ def response_submit(
     consent_contact: bool,
     language: str | None = None,
 ) -> Response:
-    """Store the answer; an unhappy one opens a follow-up in the same transaction.
+    """Store the answer; an unhappy one opens a follow-up with it, all or nothing.
 
     One answer per invitation is the database's rule (a one-to-one column), so
     two submissions racing each other store exactly one response.
@@ -202,30 +212,69 @@ def response_submit(
             params={"limit_value": COMMENT_MAX_LENGTH},
         )
     now = timezone.now()
+    response = Response(
+        invitation=invitation,
+        nps=nps,
+        csat=csat,
+        ces=ces,
+        comment=comment,
+        consent_contact=consent_contact and survey.ask_consent,
+        language=language or invitation.language,
+        answered_at=now,
+    )
+    encounter = invitation.encounter
+    followup = followup_new(response=response, encounter=encounter) if response.is_unhappy else None
     try:
-        with transaction.atomic():
-            response = Response.objects.create(
-                invitation=invitation,
-                nps=nps,
-                csat=csat,
-                ces=ces,
-                comment=comment,
-                consent_contact=consent_contact and survey.ask_consent,
-                language=language or invitation.language,
-                answered_at=now,
-            )
-            Invitation.objects.filter(pk=invitation.pk).update(
-                status=InvitationStatus.ANSWERED, answered_at=now
-            )
-            answer_day_add(response=response, encounter=invitation.encounter)
-            if response.is_unhappy:
-                followup_open(response=response, encounter=invitation.encounter)
+        if connection.vendor == "postgresql":
+            _answer_in_one_statement(response, followup, invitation, encounter)
+        else:
+            with transaction.atomic():
+                response.save(force_insert=True)
+                Invitation.objects.filter(pk=invitation.pk).update(
+                    status=InvitationStatus.ANSWERED, answered_at=now
+                )
+                answer_day_add(response=response, encounter=encounter)
+                if followup is not None:
+                    followup.response = response
+                    followup.save(force_insert=True)
     except IntegrityError as exc:
         # The values were checked above, so only the one-answer rule can fail.
         raise ValidationError(ERROR_ALREADY_ANSWERED, code="already_answered") from exc
     invitation.status = InvitationStatus.ANSWERED
     invitation.answered_at = now
     return response
+
+
+def _answer_in_one_statement(
+    response: Response, followup: FollowUp | None, invitation: Invitation, encounter: Encounter
+) -> None:
+    """The writes of an answer as one PostgreSQL statement: one round trip
+    instead of six to eight (`core.statements`). Inside a caller's
+    transaction a savepoint keeps a refusal from spoiling it."""
+    table = connection.ops.quote_name(Invitation._meta.db_table)
+    writes = [
+        statements.insert("answer", response),
+        statements.Write(
+            "marked",
+            f"UPDATE {table} SET status = %s, answered_at = %s WHERE id = %s",  # noqa: S608
+            [InvitationStatus.ANSWERED, response.answered_at, invitation.pk],
+        ),
+        *answer_day_writes(response=response, encounter=encounter),
+    ]
+    if followup is not None:
+        writes.append(
+            statements.insert(
+                "followup", followup, expressions={"response_id": "(SELECT id FROM answer)"}
+            )
+        )
+    with transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext():
+        returned = statements.run_together(writes)
+    response.pk = returned["answer"]
+    response._state.adding = False
+    if followup is not None:
+        followup.pk = returned["followup"]
+        followup.response = response
+        followup._state.adding = False
 
 
 def followup_close(

@@ -31,6 +31,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from kohtaamo.core.dates import local_date
+from kohtaamo.core.statements import Write
 from kohtaamo.encounters.models import Encounter
 from kohtaamo.feedback.models import Response
 from kohtaamo.insights.models import AnswerCounts, AnswerDay, AnswerTeamDay
@@ -67,32 +68,46 @@ def answer_day_add(*, response: Response, encounter: Encounter) -> None:
     out of the database through its invitation and encounter. The counting
     rules are the ones `day_sums` gives the database; a test holds the two
     to the same figures."""
+    with connection.cursor() as cursor:
+        for write in answer_day_writes(response=response, encounter=encounter):
+            cursor.execute(write.sql, write.params)
+
+
+def answer_day_writes(*, response: Response, encounter: Encounter) -> list[Write]:
+    """The two upserts of `answer_day_add`, for a caller that sends them
+    with its other writes (`core.statements.run_together`)."""
     counts = answer_counts(nps=response.nps, csat=response.csat, ces=response.ces)
     day = local_date(response.answered_at)
     quote = connection.ops.quote_name
     columns = ", ".join(quote(c) for c in COUNT_COLUMNS)
     added = ", ".join(f"{quote(c)} = t.{quote(c)} + excluded.{quote(c)}" for c in COUNT_COLUMNS)
-    with connection.cursor() as cursor:
-        for model, key in (
-            (
-                AnswerDay,
-                {
-                    "day": day,
-                    "team_id": encounter.team_id,
-                    "staff_id": encounter.staff_id,
-                    "channel": encounter.channel,
-                },
-            ),
-            (AnswerTeamDay, {"day": day, "team_id": encounter.team_id}),
-        ):
-            keys = ", ".join(quote(c) for c in key)
-            params: list[Any] = [*key.values(), *(counts[c] for c in COUNT_COLUMNS)]
-            cursor.execute(
+    keys_of: list[tuple[str, type[AnswerCounts], dict[str, Any]]] = [
+        (
+            "answer_day",
+            AnswerDay,
+            {
+                "day": day,
+                "team_id": encounter.team_id,
+                "staff_id": encounter.staff_id,
+                "channel": encounter.channel,
+            },
+        ),
+        ("answer_team_day", AnswerTeamDay, {"day": day, "team_id": encounter.team_id}),
+    ]
+    writes = []
+    for name, model, key in keys_of:
+        keys = ", ".join(quote(c) for c in key)
+        params: list[Any] = [*key.values(), *(counts[c] for c in COUNT_COLUMNS)]
+        writes.append(
+            Write(
+                name,
                 f"INSERT INTO {quote(model._meta.db_table)} AS t ({keys}, {columns}) "
                 f"VALUES ({', '.join(['%s'] * len(params))}) "
                 f"ON CONFLICT ({keys}) DO UPDATE SET {added}",
                 params,
             )
+        )
+    return writes
 
 
 def answer_counts(*, nps: int | None, csat: int | None, ces: int | None) -> dict[str, int]:
