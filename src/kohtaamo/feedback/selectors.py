@@ -24,14 +24,16 @@ def invitation_by_token(*, token: str) -> Invitation | None:
     if not token or len(token) > 100:
         return None
     hashed = token_hash(token)
-    # The first e-mail's link and the reminder's link both lead here.
-    invitation = (
+    # The first e-mail's link and the reminder's link both lead here; each
+    # hash is unique, so there is nothing to order (and no sort to plan).
+    found = list(
         Invitation.objects.select_related("survey", "encounter__team__unit")
         .filter(Q(token_hash=hashed) | Q(reminder_token_hash=hashed))
-        .first()
+        .order_by()[:1]
     )
-    if invitation is None:
+    if not found:
         return None
+    invitation = found[0]
     if invitation.status != InvitationStatus.ANSWERED and invitation.is_expired:
         return None
     return invitation
