@@ -438,8 +438,9 @@ def main() -> int:
     parser.add_argument(
         "--conn-max-age",
         type=int,
-        default=0,
-        help="KOHTAAMO_DB_CONN_MAX_AGE of both servers (0, the default: a connection per request)",
+        default=60,
+        help="KOHTAAMO_DB_CONN_MAX_AGE of both servers (Kohtaamo's default 60; 0: a connection "
+        "per request)",
     )
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--database-url", default=DEFAULT_URL)

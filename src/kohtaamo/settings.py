@@ -143,9 +143,14 @@ if not _database_url:
     # The embedded default: SQLite in the data folder, which must exist first.
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     _database_url = f"sqlite:///{DATA_DIR / 'kohtaamo.sqlite3'}"
+# Each web process keeps its connection for a minute (checked before reuse):
+# opening one per request costs PostgreSQL a new server process whose caches
+# start cold, which halved the survey intake (benchmarks/survey_intake.py).
 DATABASES = {
     "default": dj_database_url.parse(
-        _database_url, conn_max_age=env_int("KOHTAAMO_DB_CONN_MAX_AGE", 0)
+        _database_url,
+        conn_max_age=env_int("KOHTAAMO_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
