@@ -3,7 +3,9 @@ line, the web upload (a background task) and the REST API all call."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 import time
 import uuid
 from collections.abc import Iterable
@@ -31,6 +33,10 @@ from kohtaamo.org import access
 
 ERROR_IMPORT_NOT_ALLOWED = _("You may not import this kind of data.")
 ERROR_IMPORT_CRASHED = _("The import stopped because of an unexpected error. Nothing was written.")
+ERROR_IMPORT_INTERRUPTED = _(
+    "The import stopped before it was done: the background worker running it was "
+    "interrupted. Nothing was written. Upload the file again."
+)
 
 
 def encounters_import(
@@ -182,9 +188,23 @@ class _JobProgress:
 
 
 def import_job_run(*, job: ImportJob) -> ImportJob:
-    """Run a queued web import as its uploader, in the uploader's language."""
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
+    """Run a queued web import as its uploader, in the uploader's language.
+
+    While it runs, a thread touches the upload file every few seconds: the
+    sign of life by which the web pages tell a running import from one whose
+    worker died (`import_job_check`). The file, not the database, because
+    during the write transaction SQLite lets no other connection write."""
     path = Path(job.stored_path)
+    with contextlib.suppress(OSError):
+        os.utime(path)
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
+    stop = threading.Event()
+    alive = threading.Thread(
+        target=_keep_touching,
+        args=(path, stop, max(0.2, settings.KOHTAAMO_IMPORT_STALE_SECONDS / 6)),
+        daemon=True,
+    )
+    alive.start()
     with translation.override(job.language):
         try:
             if not access.can_import_kind(job.created_by, job.kind):
@@ -203,6 +223,8 @@ def import_job_run(*, job: ImportJob) -> ImportJob:
             _job_finish(job, status=ImportStatus.FAILED, message=str(ERROR_IMPORT_CRASHED))
             raise
         finally:
+            stop.set()
+            alive.join()
             # The upload holds customers' personal data; keep it no longer than needed.
             path.unlink(missing_ok=True)
         succeeded = result.written or (result.dry_run and result.ok)
@@ -220,6 +242,39 @@ def import_job_run(*, job: ImportJob) -> ImportJob:
             error_count=result.error_count,
             errors=[error.as_dict() for error in result.errors],
         )
+    job.refresh_from_db()
+    return job
+
+
+def _keep_touching(path: Path, stop: threading.Event, every: float) -> None:
+    while not stop.wait(every):
+        with contextlib.suppress(OSError):
+            os.utime(path)
+
+
+def import_job_check(*, job: ImportJob) -> ImportJob:
+    """A job that is reading or writing but whose upload nobody has touched
+    for KOHTAAMO_IMPORT_STALE_SECONDS lost its worker (killed, or its machine
+    restarted): mark it failed, in its uploader's language, and remove the
+    upload, which holds customers' personal data. Nothing was written, since
+    an import writes in one transaction, which died with the worker."""
+    if job.status not in (ImportStatus.RUNNING, ImportStatus.WRITING) or not job.stored_path:
+        return job
+    path = Path(job.stored_path)
+    try:
+        quiet = time.time() - path.stat().st_mtime
+    except OSError:
+        return job  # the worker removed it: the job is finishing right now
+    if quiet < settings.KOHTAAMO_IMPORT_STALE_SECONDS:
+        return job
+    with translation.override(job.language):
+        message = str(ERROR_IMPORT_INTERRUPTED)
+    stopped = ImportJob.objects.filter(
+        pk=job.pk, status__in=(ImportStatus.RUNNING, ImportStatus.WRITING)
+    ).update(status=ImportStatus.FAILED, message=message, finished_at=timezone.now())
+    if stopped:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
     job.refresh_from_db()
     return job
 

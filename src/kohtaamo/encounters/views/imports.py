@@ -39,7 +39,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         "encounters/import_upload.html",
         {
             "form": form,
-            "jobs": selectors.import_jobs_recent(user=request.user),
+            # A job whose worker died shows as failed, not as forever running.
+            "jobs": [
+                services.import_job_check(job=job)
+                for job in selectors.import_jobs_recent(user=request.user)
+            ],
             "section": "import",
         },
     )
@@ -50,7 +54,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 def import_status(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.can_import(request.user):
         raise PermissionDenied
-    job = access.get_import_job_or_404(request.user, pk)
+    job = services.import_job_check(job=access.get_import_job_or_404(request.user, pk))
     template = (
         "encounters/_import_progress.html" if is_htmx(request) else "encounters/import_status.html"
     )
