@@ -24,6 +24,7 @@ from benchmarks.survey_intake import (
     account,
     load_run,
     percentile,
+    sum_accounts,
 )
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -148,3 +149,11 @@ def test_bare_view_under_gunicorn_stores_each_key_once_and_the_accounting_sees_a
         urlunsplit(urlsplit(url)._replace(path="/postgres")), autocommit=True
     ) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}" WITH (FORCE)')
+
+
+def test_accountings_of_rounds_add_up() -> None:
+    one = Accounting(sent=3, ok=2, failed=1, answered_keys=2, lost=0, duplicated=1, unconfirmed=0)
+    two = Accounting(sent=5, ok=5, failed=0, answered_keys=4, lost=1, duplicated=0, unconfirmed=2)
+    assert sum_accounts([one, two]) == Accounting(
+        sent=8, ok=7, failed=1, answered_keys=6, lost=1, duplicated=1, unconfirmed=2
+    )
