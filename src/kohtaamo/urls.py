@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
+from kohtaamo.accounts.views import language_choose
 from kohtaamo.api import api, not_found
 
 urlpatterns = [
@@ -13,7 +13,7 @@ urlpatterns = [
     path("reviews/", include("kohtaamo.reviews.urls")),
     path("lineup/", include("kohtaamo.lineup.urls")),
     path("insights/", include("kohtaamo.insights.urls")),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", language_choose, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     # After the API's own routes: whatever they do not match is a JSON 404.

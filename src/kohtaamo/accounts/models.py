@@ -29,3 +29,22 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class Preference(models.Model):
+    """What a person has chosen for themselves. For now the language: the
+    pages follow the choice in the browser (a cookie), and what is sent to
+    the person, such as the e-mail about an overdue follow-up, follows it
+    here. A person who never chose gets the organisation's language."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference"
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("preference")
+        verbose_name_plural = _("preferences")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.language}"

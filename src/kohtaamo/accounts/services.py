@@ -6,9 +6,10 @@ import hashlib
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
-from kohtaamo.accounts.models import ApiToken
+from kohtaamo.accounts.models import ApiToken, Preference
 
 TOKEN_PREFIX = "kht_"
 
@@ -49,3 +50,9 @@ def api_token_authenticate(*, secret: str) -> Any | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def language_remember(*, user: Any, language: str) -> None:
+    """Keep the language a person chose, for what is sent to them."""
+    if language in dict(settings.LANGUAGES):
+        Preference.objects.update_or_create(user=user, defaults={"language": language})

@@ -7,11 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kohtaamo.accounts.forms import ApiTokenForm, LoginForm
 from kohtaamo.accounts.selectors import api_tokens_of, get_own_token_or_404
-from kohtaamo.accounts.services import api_token_create, api_token_revoke
+from kohtaamo.accounts.services import api_token_create, api_token_revoke, language_remember
 
 
 class LoginView(auth_views.LoginView):
@@ -51,3 +52,12 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     api_token_revoke(token=token)
     messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.name})
     return redirect("accounts:tokens")
+
+
+def language_choose(request: HttpRequest) -> HttpResponse:
+    """Django's own language switch (`set_language`), which also remembers a
+    signed-in person's choice for what is sent to them by e-mail."""
+    response = i18n.set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        language_remember(user=request.user, language=request.POST.get("language", ""))
+    return response

@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kohtaamo.accounts.selectors import languages_of
 from kohtaamo.encounters.models import Customer
 from kohtaamo.feedback.models import FollowUp, FollowUpStatus, Invitation, InvitationStatus
 from kohtaamo.feedback.services import new_token, token_hash
@@ -263,25 +264,33 @@ def overdue_followup_ids(*, now: datetime, limit: int = 1000) -> list[int]:
     )
 
 
-def escalation_message(*, followup: FollowUp, recipients: list[Any]) -> EmailMultiAlternatives:
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "followup": followup,
-            "response": followup.response,
-            "url": absolute_url(reverse("feedback:followup_detail", args=[followup.pk])),
-        }
-        subject = gettext("Overdue follow-up: %(team)s") % {"team": followup.team.name}
-        text = render_to_string("feedback/email/escalation.txt", context)
-        html = render_to_string("feedback/email/escalation.html", context)
-    message = EmailMultiAlternatives(
-        subject,
-        text,
-        settings.DEFAULT_FROM_EMAIL,
-        [person.email for person in recipients],
-        headers={"Auto-Submitted": "auto-generated"},
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+def escalation_messages(
+    *, followup: FollowUp, recipients: list[Any]
+) -> list[EmailMultiAlternatives]:
+    """One e-mail per language among the recipients, each in the language
+    the manager chose for themselves (`accounts.Preference`)."""
+    by_language: dict[str, list[Any]] = {}
+    languages = languages_of(users=recipients)
+    for person in recipients:
+        by_language.setdefault(languages[person.pk], []).append(person)
+    url = absolute_url(reverse("feedback:followup_detail", args=[followup.pk]))
+    context = {"followup": followup, "response": followup.response, "url": url}
+    messages = []
+    for language, people in sorted(by_language.items()):
+        with translation.override(language):
+            subject = gettext("Overdue follow-up: %(team)s") % {"team": followup.team.name}
+            text = render_to_string("feedback/email/escalation.txt", context)
+            html = render_to_string("feedback/email/escalation.html", context)
+        message = EmailMultiAlternatives(
+            subject,
+            text,
+            settings.DEFAULT_FROM_EMAIL,
+            [person.email for person in people],
+            headers={"Auto-Submitted": "auto-generated", "Content-Language": language},
+        )
+        message.attach_alternative(html, "text/html")
+        messages.append(message)
+    return messages
 
 
 def followup_escalate(*, followup_id: int) -> str:
@@ -308,7 +317,10 @@ def followup_escalate(*, followup_id: int) -> str:
         # Claimed before sending: a second worker finds it escalated.
         FollowUp.objects.filter(pk=followup.pk).update(escalated_at=now, escalation_error="")
     try:
-        escalation_message(followup=followup, recipients=recipients).send()
+        # Managers of two languages get two e-mails; should the second fail,
+        # the next try sends both again (a repeat rather than a silence).
+        for message in escalation_messages(followup=followup, recipients=recipients):
+            message.send()
     except Exception as exc:  # any failure of the mail server or the network
         logger.warning("Escalation of follow-up %s failed: %s", followup.pk, exc)
         # Not escalated after all: the next tick tries again.

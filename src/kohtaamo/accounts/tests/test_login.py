@@ -164,3 +164,14 @@ def test_an_unknown_language_is_ignored(cast: Cast) -> None:
     client = Client()
     client.post(reverse("set_language"), {"language": "de"})
     assert _html_lang(client.get(LOGIN)) == "fi"
+
+
+def test_a_signed_in_persons_choice_of_language_is_remembered(cast: Cast) -> None:
+    from kohtaamo.accounts.selectors import languages_of
+
+    client = Client()
+    client.force_login(cast.lead)
+    client.post(reverse("set_language"), {"language": "sv", "next": "/"})
+    client.post(reverse("set_language"), {"language": "de", "next": "/"})  # ignored
+    Client().post(reverse("set_language"), {"language": "en"})  # nobody signed in
+    assert languages_of(users=[cast.lead, cast.agent]) == {cast.lead.pk: "sv", cast.agent.pk: "fi"}

@@ -18,7 +18,7 @@ from kohtaamo.feedback.services import invitation_create
 from kohtaamo.feedback.tasks import feedback_tick_run
 from kohtaamo.feedback.tests.helpers import answer
 from kohtaamo.feedback.tests.smtp import free_port, smtp_mailers
-from kohtaamo.testing.factories import EncounterFactory
+from kohtaamo.testing.factories import EncounterFactory, UnitManagerFactory, UserFactory
 
 
 def _followup(survey: Survey, team: Any, comment: str = "Jonotin tunnin.") -> FollowUp:
@@ -98,3 +98,25 @@ def test_without_a_manager_the_reason_is_recorded(cast: Cast, survey: Survey) ->
     assert followup_escalate(followup_id=followup.pk) == "no_manager"
     assert FollowUp.objects.get(pk=followup.pk).escalation_error == str(ERROR_NO_MANAGER)
     assert mail.outbox == []
+
+
+def test_each_manager_gets_the_escalation_in_the_language_they_chose(
+    cast: Cast, survey: Survey
+) -> None:
+    # Given two managers of the region: one chose Swedish on the pages, one never chose
+    colleague = UserFactory(first_name="Kaj", last_name="Lindqvist", email="kaj@example.fi")
+    UnitManagerFactory(user=colleague, unit=cast.region)
+    client = page_client(colleague)
+    client.post(reverse("set_language"), {"language": "sv", "next": "/"})
+    followup = _followup(survey, cast.team)
+    _overdue(followup)
+    # When the follow-up is escalated
+    assert followup_escalate(followup_id=followup.pk) == "sent"
+    # Then each gets one e-mail in their own language
+    by_recipient = {tuple(m.to): m for m in mail.outbox}
+    assert set(by_recipient) == {(cast.manager.email,), (colleague.email,)}
+    swedish, finnish = by_recipient[(colleague.email,)], by_recipient[(cast.manager.email,)]
+    assert swedish.subject == "Försenad uppföljning: Vastaanotto"
+    assert swedish.extra_headers["Content-Language"] == "sv"
+    assert finnish.subject == "Myöhässä oleva yhteydenotto: Vastaanotto"
+    assert "Jonotin tunnin." in swedish.body
