@@ -9,11 +9,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from kohtaamo.feedback.selectors import responses_with_stale_copies
 from kohtaamo.feedback.services import response_copies_refresh
 from kohtaamo.insights.aggregates import answer_days_rebuild
+
+COPIES_CORRECTED = _("Answers whose copy of their encounter or day was corrected: %(count)s.")
+REBUILT = _("Answer aggregates rebuilt: %(rows)s rows.")
 
 
 class Command(BaseCommand):
@@ -23,8 +26,5 @@ class Command(BaseCommand):
         with transaction.atomic():
             corrected = response_copies_refresh(responses=responses_with_stale_copies())
             rows = answer_days_rebuild()
-        self.stdout.write(
-            _("Answers whose copy of their encounter or day was corrected: %(count)s.")
-            % {"count": corrected}
-        )
-        self.stdout.write(_("Answer aggregates rebuilt: %(rows)s rows.") % {"rows": rows})
+        self.stdout.write(str(COPIES_CORRECTED) % {"count": corrected})
+        self.stdout.write(str(REBUILT) % {"rows": rows})
