@@ -1,11 +1,13 @@
 """Reads of the reports: survey answers summed in the database by group and
 period, intervals computed in Python with `kohtaamo.stats`.
 
-The database returns one row of counts per group and period (promoters,
+The database returns one row of counts per group and period from the daily
+aggregate, or per group and local day from the raw answers (promoters,
 passives, detractors; satisfied and all CSAT answers; n, Σx, Σx² and easy CES
-answers), so a report over 100,000 answers moves only a few hundred rows to
-Python. Counts are additive, which lets units roll up their subtree and lets
-a group's whole range be summed without another query.
+answers), so a report over millions of answers moves at most a few thousand
+rows to Python. Counts are additive, which lets days add up to periods,
+units roll up their subtree and a group's whole range be summed without
+another query.
 """
 
 from __future__ import annotations
