@@ -64,7 +64,7 @@ def _build() -> tuple[object, object]:
 
     from kohtaamo.encounters.models import Channel, Customer, Encounter
     from kohtaamo.feedback.models import Invitation, Response, Survey
-    from kohtaamo.feedback.services import followup_open
+    from kohtaamo.feedback.services import followup_open, response_copies
     from kohtaamo.feedback.workdays import is_working_day
     from kohtaamo.lineup.models import (
         Lineup,
@@ -146,6 +146,9 @@ def _build() -> tuple[object, object]:
                 comment="Kiitos hyvästä palvelusta!" if i % 3 == 0 else "",
                 language="fi",
                 answered_at=inv.created_at + timedelta(hours=1),
+                **response_copies(
+                    encounter=inv.encounter, answered_at=inv.created_at + timedelta(hours=1)
+                ),
             )
             for i, inv in enumerate(invitations)
         ),

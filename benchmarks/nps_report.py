@@ -40,6 +40,8 @@ import random, secrets
 from datetime import UTC, datetime, timedelta
 from kohtaamo.encounters.models import Customer, Encounter
 from kohtaamo.feedback.models import Invitation, Response, Survey
+from kohtaamo.feedback.services import response_copies
+from kohtaamo.insights.aggregates import answer_days_rebuild
 from kohtaamo.org.services import person_create, team_create, unit_create
 
 rng = random.Random(1)
@@ -76,8 +78,11 @@ for first in range(0, answers, batch):
         draw = rng.random()
         nps = rng.choice((9, 10)) if draw < 0.45 + tilt else rng.choice((7, 8)) if draw < 0.8 else rng.randrange(7)
         responses.append(Response(invitation=invitation, nps=nps, csat=rng.randint(1, 5),
-            ces=rng.randint(1, 7), language="fi", answered_at=invitation.answered_at))
+            ces=rng.randint(1, 7), language="fi", answered_at=invitation.answered_at,
+            **response_copies(encounter=invitation.encounter, answered_at=invitation.answered_at)))
     Response.objects.bulk_create(responses, batch_size=5000)
+# `kohtaamo report nps` reads the daily aggregates, as every writer keeps them.
+answer_days_rebuild()
 """
 
 MEASURE = """

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kohtaamo.encounters.models import Customer, Encounter, Language
+from kohtaamo.encounters.models import Channel, Customer, Encounter, Language
 from kohtaamo.org.models import Team, Unit
 
 NPS_RANGE = (0, 10)
@@ -144,6 +144,24 @@ class Response(models.Model):
     consent_contact = models.BooleanField(_("may be contacted"), default=False)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     answered_at = models.DateTimeField(_("answered"), default=timezone.now)
+    # Copies of the encounter's team, staff member and channel, and the local
+    # day (TIME_ZONE) of `answered_at`, written with the answer and kept in
+    # step by every writer (`feedback.services.response_copies`), so that a
+    # report over the raw answers reads this one table: joining it with the
+    # invitations and encounters made a report over 10M answers take 14 s
+    # instead of about one (issue 4, speed of reports).
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    answered_on = models.DateField(_("answered on"))
 
     class Meta:
         ordering = ["-answered_at"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from kohtaamo.encounters.models import Encounter
 from kohtaamo.feedback.models import (
@@ -59,4 +61,14 @@ def encounter_response(*, user: Any, encounter: Encounter) -> Response | None:
         .select_related("followup")
         .order_by("-answered_at")
         .first()
+    )
+
+
+def responses_with_stale_copies() -> QuerySet[Response]:
+    """The answers whose copies differ from their encounter or local day."""
+    return Response.objects.exclude(
+        team_id=F("invitation__encounter__team_id"),
+        staff_id=F("invitation__encounter__staff_id"),
+        channel=F("invitation__encounter__channel"),
+        answered_on=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()),
     )

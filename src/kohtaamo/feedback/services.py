@@ -11,10 +11,13 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kohtaamo.core import statements
+from kohtaamo.core.dates import local_date
 from kohtaamo.encounters.models import Customer, Encounter
 from kohtaamo.feedback.models import (
     CES_RANGE,
@@ -212,6 +215,7 @@ def response_submit(
             params={"limit_value": COMMENT_MAX_LENGTH},
         )
     now = timezone.now()
+    encounter = invitation.encounter
     response = Response(
         invitation=invitation,
         nps=nps,
@@ -221,19 +225,19 @@ def response_submit(
         consent_contact=consent_contact and survey.ask_consent,
         language=language or invitation.language,
         answered_at=now,
+        **response_copies(encounter=encounter, answered_at=now),
     )
-    encounter = invitation.encounter
     followup = followup_new(response=response, encounter=encounter) if response.is_unhappy else None
     try:
         if connection.vendor == "postgresql":
-            _answer_in_one_statement(response, followup, invitation, encounter)
+            _answer_in_one_statement(response, followup, invitation)
         else:
             with transaction.atomic():
                 response.save(force_insert=True)
                 Invitation.objects.filter(pk=invitation.pk).update(
                     status=InvitationStatus.ANSWERED, answered_at=now
                 )
-                answer_day_add(response=response, encounter=encounter)
+                answer_day_add(response=response)
                 if followup is not None:
                     followup.response = response
                     followup.save(force_insert=True)
@@ -246,7 +250,7 @@ def response_submit(
 
 
 def _answer_in_one_statement(
-    response: Response, followup: FollowUp | None, invitation: Invitation, encounter: Encounter
+    response: Response, followup: FollowUp | None, invitation: Invitation
 ) -> None:
     """The writes of an answer as one PostgreSQL statement: one round trip
     instead of six to eight (`core.statements`). Inside a caller's
@@ -259,7 +263,7 @@ def _answer_in_one_statement(
             f"UPDATE {table} SET status = %s, answered_at = %s WHERE id = %s",  # noqa: S608
             [InvitationStatus.ANSWERED, response.answered_at, invitation.pk],
         ),
-        *answer_day_writes(response=response, encounter=encounter),
+        *answer_day_writes(response=response),
     ]
     if followup is not None:
         writes.append(
@@ -275,6 +279,31 @@ def _answer_in_one_statement(
         followup.pk = returned["followup"]
         followup.response = response
         followup._state.adding = False
+
+
+def response_copies(*, encounter: Encounter, answered_at: datetime) -> dict[str, Any]:
+    """The fields an answer copies from its encounter and its own time (see
+    `Response.team`), for every writer that makes an answer."""
+    return {
+        "team_id": encounter.team_id,
+        "staff_id": encounter.staff_id,
+        "channel": encounter.channel,
+        "answered_on": local_date(answered_at),
+    }
+
+
+def response_copies_refresh(*, responses: QuerySet[Response]) -> int:
+    """Copy the encounter's team, staff member and channel and the local day
+    into these answers again, after their encounters changed (the encounter
+    import) or TIME_ZONE did (the aggregates' rebuild); returns how many
+    answers were written."""
+    encounter = Encounter.objects.filter(invitations=OuterRef("invitation_id"))
+    return responses.update(
+        team_id=Subquery(encounter.values("team_id")),
+        staff_id=Subquery(encounter.values("staff_id")),
+        channel=Subquery(encounter.values("channel")),
+        answered_on=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()),
+    )
 
 
 def followup_close(

@@ -9,13 +9,14 @@ under the row's lock, so two answers for the same day and team committed at
 the same time both count. Rows are touched in key order so that two writers
 never wait for each other in a circle.
 
-Callers: `feedback.services.response_submit` (one answer:
-`answer_day_add`), the answer import
-(`insights.services`), the encounter import (an encounter that changes team,
-staff member or channel, `encounters.importing.staging`), the demo's
-feedback steps. An edit subtracts the
-answer's old values before the update and adds the new ones after it.
-The admin may not delete answers (`feedback.admin`).
+The day, team, staff member and channel are the answer's own copies
+(`Response.team` and the rest), which the same writers keep in step with
+the encounter. Callers: `feedback.services.response_submit` (one answer:
+`answer_day_add`), the answer import (`insights.services`), the encounter import (an encounter that changes
+team, staff member or channel, `encounters.importing.staging`), the demo's
+feedback steps. An edit subtracts the answer's old values before the update
+and adds the new ones after it. The admin may not delete answers
+(`feedback.admin`).
 """
 
 # The statements are built from our own table and column names and Django's
@@ -27,12 +28,9 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Count, F, IntegerField, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, TruncDate
-from django.utils import timezone
+from django.db.models.functions import Coalesce
 
-from kohtaamo.core.dates import local_date
 from kohtaamo.core.statements import Write
-from kohtaamo.encounters.models import Encounter
 from kohtaamo.feedback.models import Response
 from kohtaamo.insights.models import AnswerCounts, AnswerDay, AnswerTeamDay
 from kohtaamo.stats.ces import EASY_FROM
@@ -60,24 +58,23 @@ def answer_days_add(*, responses: QuerySet[Response]) -> None:
     _apply(responses, sign=1)
 
 
-def answer_day_add(*, response: Response, encounter: Encounter) -> None:
-    """Count one just written answer, whose encounter the caller has at hand.
+def answer_day_add(*, response: Response) -> None:
+    """Count one just written answer, from its values at hand.
 
     The survey page's path: the counts are made here from the scores and go
     in as values, two short statements instead of summing the answer back
-    out of the database through its invitation and encounter. The counting
-    rules are the ones `day_sums` gives the database; a test holds the two
-    to the same figures."""
+    out of the database. The counting rules are the ones `day_sums` gives
+    the database; a test holds the two to the same figures."""
     with connection.cursor() as cursor:
-        for write in answer_day_writes(response=response, encounter=encounter):
+        for write in answer_day_writes(response=response):
             cursor.execute(write.sql, write.params)
 
 
-def answer_day_writes(*, response: Response, encounter: Encounter) -> list[Write]:
+def answer_day_writes(*, response: Response) -> list[Write]:
     """The two upserts of `answer_day_add`, for a caller that sends them
     with its other writes (`core.statements.run_together`)."""
     counts = answer_counts(nps=response.nps, csat=response.csat, ces=response.ces)
-    day = local_date(response.answered_at)
+    day = response.answered_on
     quote = connection.ops.quote_name
     columns = ", ".join(quote(c) for c in COUNT_COLUMNS)
     added = ", ".join(f"{quote(c)} = t.{quote(c)} + excluded.{quote(c)}" for c in COUNT_COLUMNS)
@@ -87,12 +84,12 @@ def answer_day_writes(*, response: Response, encounter: Encounter) -> list[Write
             AnswerDay,
             {
                 "day": day,
-                "team_id": encounter.team_id,
-                "staff_id": encounter.staff_id,
-                "channel": encounter.channel,
+                "team_id": response.team_id,
+                "staff_id": response.staff_id,
+                "channel": response.channel,
             },
         ),
-        ("answer_team_day", AnswerTeamDay, {"day": day, "team_id": encounter.team_id}),
+        ("answer_team_day", AnswerTeamDay, {"day": day, "team_id": response.team_id}),
     ]
     writes = []
     for name, model, key in keys_of:
@@ -154,24 +151,16 @@ def answer_days_rebuild() -> int:
     return AnswerDay.objects.count()
 
 
-_KEY_EXPRESSIONS = {
-    "team_id": F("invitation__encounter__team_id"),
-    "staff_id": F("invitation__encounter__staff_id"),
-    "channel": F("invitation__encounter__channel"),
-}
-
-
 def day_sums(
     responses: QuerySet[Response], keys: tuple[str, ...] = KEY_COLUMNS
 ) -> QuerySet[Any, Any]:
-    """The answers summed by local day × team × staff × channel (or `keys`)."""
+    """The answers summed by local day × team × staff × channel (or `keys`),
+    from the answer's own copies of its local day and encounter, which the
+    raw report reads too."""
     squares = Sum(F("ces") * F("ces"), output_field=IntegerField())
     return (
         responses.order_by()
-        .values(
-            day=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()),
-            **{key: _KEY_EXPRESSIONS[key] for key in keys if key != "day"},
-        )
+        .values(*(key for key in keys if key != "day"), day=F("answered_on"))
         .annotate(
             responses=Count("pk"),
             promoters=Count("pk", filter=Q(nps__gte=PROMOTER_FROM)),

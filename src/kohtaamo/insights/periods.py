@@ -6,10 +6,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db import models
-from django.db.models import Func
-from django.db.models.functions import TruncMonth, TruncQuarter, TruncWeek
-from django.db.models.functions.datetime import TruncBase
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,18 +13,6 @@ class ReportPeriod(models.TextChoices):
     WEEK = "week", _("Week")
     MONTH = "month", _("Month")
     QUARTER = "quarter", _("Quarter")
-
-
-_TRUNC: dict[str, type[TruncBase]] = {
-    ReportPeriod.WEEK: TruncWeek,
-    ReportPeriod.MONTH: TruncMonth,
-    ReportPeriod.QUARTER: TruncQuarter,
-}
-
-
-def period_trunc(period: str, field: str) -> Func:
-    """The database expression of a time's period start, in the local zone."""
-    return _TRUNC[period](field, tzinfo=timezone.get_current_timezone())
 
 
 def period_start(day: date, period: str) -> date:

@@ -25,7 +25,7 @@ from kohtaamo.encounters.importing.errors import ErrorCollector, ImportFileError
 from kohtaamo.encounters.importing.formats import open_rows
 from kohtaamo.encounters.models import Encounter
 from kohtaamo.feedback.models import FollowUp, Invitation, InvitationStatus, Response, Survey
-from kohtaamo.feedback.services import followup_open
+from kohtaamo.feedback.services import followup_open, response_copies
 from kohtaamo.insights.aggregates import answer_days_add, answer_days_subtract
 from kohtaamo.insights.response_rows import (
     LOOKUP_BATCH,
@@ -38,6 +38,8 @@ from kohtaamo.insights.response_rows import (
 # encounter had no invitation; found again by this name on the next import.
 IMPORT_SURVEY_NAME = "Tuodut vastaukset"
 ANSWER_FIELDS = ("nps", "csat", "ces", "comment", "answered_at")
+# What an answer copies from its encounter and time (`Response.team`).
+COPY_FIELDS = ("team_id", "staff_id", "channel", "answered_on")
 BATCH_SIZE = 500
 
 
@@ -93,6 +95,10 @@ def _write(records: list[ResponseRecord]) -> tuple[int, int]:
             was_unhappy = response.is_unhappy
             for field in ANSWER_FIELDS:
                 setattr(response, field, getattr(record, field))
+            for field, value in response_copies(
+                encounter=encounter, answered_at=response.answered_at
+            ).items():
+                setattr(response, field, value)
             changed_responses.append(response)
             if response.is_unhappy and not was_unhappy:
                 turned_unhappy.append((response, encounter))
@@ -114,7 +120,9 @@ def _write(records: list[ResponseRecord]) -> tuple[int, int]:
     _days_changed(answer_days_add, [r.pk for r in created])
     # An edited answer leaves its old day (and values) before it is updated.
     _days_changed(answer_days_subtract, [r.pk for r in changed_responses])
-    Response.objects.bulk_update(changed_responses, list(ANSWER_FIELDS), batch_size=BATCH_SIZE)
+    Response.objects.bulk_update(
+        changed_responses, [*ANSWER_FIELDS, *COPY_FIELDS], batch_size=BATCH_SIZE
+    )
     _days_changed(answer_days_add, [r.pk for r in changed_responses])
     Invitation.objects.bulk_update(
         [_with_answer_time(r) for r in changed_responses], ["answered_at"], batch_size=BATCH_SIZE
@@ -153,6 +161,7 @@ def _answered_invitation(survey: Survey, record: ResponseRecord) -> Invitation:
 
 
 def _response(record: ResponseRecord, *, language: str) -> Response:
+    assert record.encounter is not None
     return Response(
         nps=record.nps,
         csat=record.csat,
@@ -160,6 +169,7 @@ def _response(record: ResponseRecord, *, language: str) -> Response:
         comment=record.comment,
         language=language,
         answered_at=record.answered_at,
+        **response_copies(encounter=record.encounter, answered_at=record.answered_at),
     )
 
 

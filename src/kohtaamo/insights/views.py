@@ -116,12 +116,12 @@ def results(request: HttpRequest) -> HttpResponse:
     answer_days = access_aggregates.report_answer_days(user)
     team_days = access_aggregates.report_team_days(user)
     if data.get("team"):
-        responses = responses.filter(invitation__encounter__team=data["team"])
+        responses = responses.filter(team=data["team"])
         answer_days = answer_days.filter(team=data["team"])
         team_days = team_days.filter(team=data["team"]) if team_days is not None else None
     if data.get("unit"):
         path = data["unit"].path
-        responses = responses.filter(invitation__encounter__team__unit__path__startswith=path)
+        responses = responses.filter(team__unit__path__startswith=path)
         answer_days = answer_days.filter(team__unit__path__startswith=path)
         if team_days is not None:
             team_days = team_days.filter(team__unit__path__startswith=path)

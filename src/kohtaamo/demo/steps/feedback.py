@@ -17,6 +17,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from kohtaamo.core.dates import local_date
 from kohtaamo.demo.context import DEMO_SOURCE, DemoContext, EncounterRef
 from kohtaamo.demo.steps.feedback_reset import feedback_clear
 from kohtaamo.demo.vocabulary.feedback import (
@@ -125,6 +126,12 @@ def run(ctx: DemoContext) -> str:
                 consent_contact=rng.random() < 0.6,
                 language=language,
                 answered_at=answered_at,
+                # The copies `feedback.services.response_copies` makes from
+                # an encounter, here from the step's own record of it.
+                team_id=ctx.team_ids[ref.team_code],
+                staff_id=ref.staff_id,
+                channel=ref.channel,
+                answered_on=local_date(answered_at),
             )
         )
     Invitation.objects.bulk_create(invitations, batch_size=BATCH_SIZE)

@@ -216,8 +216,12 @@ class Staging:
             cursor.execute(self._update_sql(), [stamp])
             updated = max(cursor.rowcount, 0)
         if answers is not None:
+            from kohtaamo.feedback.services import response_copies_refresh
             from kohtaamo.insights.aggregates import answer_days_add
 
+            # The answers' copies of the encounter follow it, and then the
+            # answers join their new daily rows.
+            response_copies_refresh(responses=answers)
             answer_days_add(responses=answers)
         return updated
 

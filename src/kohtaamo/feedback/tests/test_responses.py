@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -52,6 +52,30 @@ def test_promoter_answer_is_stored_without_follow_up(invited: tuple[Invitation, 
     assert invitation.status == InvitationStatus.ANSWERED
     assert invitation.answered_at == response.answered_at
     assert FollowUp.objects.count() == 0
+
+
+def test_an_answer_copies_its_encounter_and_its_local_day(
+    invited: tuple[Invitation, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given an invitation, answered at 22:30 UTC: after midnight in Helsinki
+    invitation, _token = invited
+    encounter = invitation.encounter
+    moment = (timezone.now() + timedelta(days=1)).astimezone(UTC).replace(hour=22, minute=30)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    # When the customer answers
+    response = answer(invitation, nps=9)
+
+    # Then the answer holds the encounter's team, staff member and channel,
+    # and the Helsinki day, for the reports
+    response.refresh_from_db()
+    assert (response.team_id, response.staff_id, response.channel) == (
+        encounter.team_id,
+        encounter.staff_id,
+        encounter.channel,
+    )
+    assert response.answered_at == moment
+    assert response.answered_on == moment.date() + timedelta(days=1)
 
 
 @pytest.mark.parametrize(("nps", "csat"), [(6, 4), (0, None), (9, 2), (None, 1)])

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kohtaamo.feedback.models import Invitation, InvitationStatus, Response, Survey
+from kohtaamo.feedback.services import response_copies
 from kohtaamo.insights.aggregates import answer_days_add
 from kohtaamo.testing.factories import EncounterFactory
 
@@ -51,6 +52,7 @@ def answer(
         comment=comment,
         language="fi",
         answered_at=at,
+        **response_copies(encounter=encounter, answered_at=at),
     )
     answer_days_add(responses=Response.objects.filter(pk=response.pk))
     return response

@@ -9,6 +9,7 @@ import csv
 import random
 from collections import Counter, defaultdict
 from datetime import datetime, timedelta
+from io import StringIO
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,6 +24,10 @@ from kohtaamo.demo.context import DEMO_SOURCE
 from kohtaamo.demo.steps.feedback_reset import feedback_clear
 from kohtaamo.feedback.models import Response
 from kohtaamo.feedback.services import invitation_create, response_submit
+from kohtaamo.insights.management.commands.rebuild_answer_aggregates import (
+    COPIES_CORRECTED,
+    REBUILT,
+)
 from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
 from kohtaamo.insights.response_rows import RESPONSE_COLUMNS
 from kohtaamo.insights.selectors import ReportGroup, report_rows
@@ -68,6 +73,22 @@ def _expected_days() -> dict[tuple[Any, ...], dict[str, int]]:
             c["ces_squares"] += r.ces * r.ces
             c["ces_easy"] += r.ces >= 5
     return {key: {f: c[f] for f in COUNT_FIELDS} for key, c in days.items()}
+
+
+def _stale_copies() -> list[int]:
+    """The answers whose copies of their encounter and local day (which the
+    aggregate and the raw reports read) differ from them, checked here."""
+    stale = []
+    for r in Response.objects.select_related("invitation__encounter"):
+        e = r.invitation.encounter
+        if (r.team_id, r.staff_id, r.channel, r.answered_on) != (
+            e.team_id,
+            e.staff_id,
+            e.channel,
+            r.answered_at.astimezone(HELSINKI).date(),
+        ):
+            stale.append(r.pk)
+    return stale
 
 
 def _stored_days() -> dict[tuple[Any, ...], dict[str, int]]:
@@ -169,7 +190,9 @@ def test_the_aggregate_equals_the_answers_after_any_sequence_of_writes(
             _import(tmp_path, rows, f"{seed}-{step}")
         else:
             feedback_clear()
-        # Then the stored days equal the days counted from the answers.
+        # Then the answers' copies are right, and the stored days equal the
+        # days counted from the answers.
+        assert _stale_copies() == [], (step, kind)
         assert _stored_days() == _expected_days(), (step, kind)
         assert not AnswerDay.objects.filter(responses=0).exists()
         assert not AnswerTeamDay.objects.filter(responses=0).exists()
@@ -191,6 +214,31 @@ def test_the_rebuild_command_recovers_a_damaged_aggregate(cast: Cast) -> None:
 
     # Then it equals the answers again
     assert _stored_days() == expected
+
+
+def test_the_rebuild_command_puts_right_answers_whose_copies_drifted(cast: Cast) -> None:
+    # Given answers whose copies of their encounter and local day were changed
+    # behind the writers' backs (as when TIME_ZONE changes under them)
+    made = [
+        answer(staff=cast.agent, team=cast.team, at=datetime(2026, 1, 5, hour, tzinfo=HELSINKI))
+        for hour in (0, 12, 23)
+    ]
+    Response.objects.filter(pk=made[0].pk).update(
+        channel="email", answered_on=datetime(2026, 1, 4).date()
+    )
+    Response.objects.filter(pk=made[1].pk).update(team=cast.other_team, staff=cast.outsider)
+    out = StringIO()
+
+    # When the operator rebuilds the aggregate
+    call_command("rebuild_answer_aggregates", stdout=out)
+
+    # Then the two answers are put right first, and the days are counted from them
+    assert _stale_copies() == []
+    assert _stored_days() == _expected_days()
+    assert out.getvalue().splitlines() == [
+        str(COPIES_CORRECTED) % {"count": 2},
+        str(REBUILT) % {"rows": AnswerDay.objects.count()},
+    ]
 
 
 def test_the_admin_may_not_delete_answers(cast: Cast) -> None:
@@ -263,6 +311,7 @@ def test_demo_reruns_keep_the_aggregate_equal_to_the_answers() -> None:
         # Then the days always equal the answers
         assert Response.objects.exists()
         assert AnswerTeamDay.objects.exists()
+        assert _stale_copies() == []
         assert _stored_days() == _expected_days()
 
 
@@ -284,6 +333,7 @@ def test_an_encounter_import_that_moves_an_answered_encounter_moves_its_answer(
 
     # Then the answer counts there, and no longer in its old row
     assert (result.written, result.updated) == (True, 1)
+    assert _stale_copies() == []
     assert _stored_days() == _expected_days()
     [day] = AnswerDay.objects.all()
     assert (day.team, day.staff, day.channel, day.responses) == (
