@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from kohtaamo.encounters.models import Customer, Encounter, ImportJob, WebhookSource
 
@@ -16,6 +17,12 @@ class EncounterAdmin(admin.ModelAdmin):
     search_fields = ["external_id", "topic"]
     raw_id_fields = ["staff", "team", "customer"]
     date_hierarchy = "started_at"
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Encounter | None = None) -> list[str]:
+        # An encounter's team, staff member and channel are counted into its
+        # answers' copies and the daily aggregates; the import of the
+        # encounter keeps those in step when they change, a form here would not.
+        return ["team", "staff", "channel"] if obj is not None else []
 
 
 @admin.register(ImportJob)
