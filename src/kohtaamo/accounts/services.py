@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from typing import Any
 
@@ -10,12 +9,12 @@ from django.conf import settings
 from django.utils import timezone
 
 from kohtaamo.accounts.models import ApiToken, Preference
+from kohtaamo.core.hashing import secret_digest
 
 TOKEN_PREFIX = "kht_"
 
 
-def _hash(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
+_hash = secret_digest
 
 
 def api_token_create(*, user: Any, name: str) -> tuple[ApiToken, str]:

@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kohtaamo.core.hashing import secret_digest
 from kohtaamo.feedback.models import (
     CES_RANGE,
     COMMENT_MAX_LENGTH,
@@ -69,7 +70,7 @@ def nonce_hash(signed: str) -> str:
         value = signing.loads(signed, salt=NONCE_SALT, max_age=NONCE_MAX_AGE)
     except signing.BadSignature as exc:  # forged, altered or too old
         raise ValidationError(ERROR_FORM_EXPIRED, code="form_expired") from exc
-    return hashlib.sha256(str(value).encode()).hexdigest()
+    return secret_digest(str(value))
 
 
 def public_survey_create(*, unit: Unit, survey: Survey, by: Any) -> PublicSurvey:

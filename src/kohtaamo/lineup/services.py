@@ -3,7 +3,6 @@ message constant here, which the views show and the tests assert."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -15,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kohtaamo.core.hashing import secret_digest
 from kohtaamo.encounters.models import Customer, Encounter
 from kohtaamo.feedback.models import Response
 from kohtaamo.lineup.models import (
@@ -258,8 +258,8 @@ def lineup_mark_held(*, team: Team, day: date, attendees: Iterable[Any], by: Any
 # --- Wall-screen links ------------------------------------------------------------
 
 
-def secret_hash(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
+# A wall screen's secret as stored (one place for every stored secret).
+secret_hash = secret_digest
 
 
 def wall_token_sign(secret: str) -> str:
