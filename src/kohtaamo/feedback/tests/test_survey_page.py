@@ -221,3 +221,17 @@ def test_thank_you_and_unavailable_pages_have_no_script(language: str, db: None)
     html = Client().get(_url("Q" * 43, lang=language)).content.decode()
     assert f'<html lang="{language}">' in html
     assert "<script" not in html
+
+
+def test_a_page_sent_back_with_a_message_keeps_the_choices_made(
+    invited: tuple[Invitation, str],
+) -> None:
+    # Given a customer who chose 9 and 6 but skipped the CSAT question
+    _invitation, token = invited
+    response = _post(_csrf_client(), _url(token, lang="en"), {"nps": "9", "ces": "6"})
+    html = response.content.decode()
+    # Then the page comes back with the message and both choices still made
+    assert response.status_code == 400
+    assert 'value="9" id="id_nps_9" required checked>' in html
+    assert 'value="6" id="id_ces_5" required checked>' in html
+    assert html.count(" checked>") == 2
