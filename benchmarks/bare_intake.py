@@ -15,13 +15,17 @@ connection age as Kohtaamo's settings (`KOHTAAMO_DB_CONN_MAX_AGE`, default
 creates the table (`survey_intake.BARE_TABLE`): a primary key and a unique
 key.
 
-A POST of `key`, `nps` and `comment` inserts one row; the same key again
+A POST to `answer/` of `key`, `nps` and `comment` inserts one row; the same key again
 inserts nothing (ON CONFLICT DO NOTHING), so replays can be counted on both
-sides of the comparison alike.
+sides of the comparison alike. A POST to `lookup/` of `token`, `nps` and
+`comment` first finds the invitation of the survey link (by the hash of its
+token, one indexed read of Kohtaamo's own table) and then inserts the row keyed
+by its id: the least that any survey answer must do.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 import dj_database_url
@@ -55,7 +59,31 @@ def answer(request: HttpRequest) -> HttpResponse:
     return HttpResponse(status=201)
 
 
-urlpatterns = [path("answer/", answer)]
+# The least a survey answer must do: find the invitation by its link's hash
+# (one indexed read), then store the answer. Under Kohtaamo's settings it is
+# the floor of what the survey POST could reach.
+LOOKUP = "SELECT id FROM feedback_invitation WHERE token_hash = %s"
+
+
+@csrf_exempt
+def answer_after_lookup(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return HttpResponse("ok", content_type="text/plain")
+    token = request.POST.get("token", "")
+    nps = request.POST.get("nps", "")
+    with connection.cursor() as cursor:
+        cursor.execute(LOOKUP, [hashlib.sha256(token.encode()).hexdigest()])
+        found = cursor.fetchone()
+        if found is None:
+            return HttpResponse(status=404)
+        cursor.execute(
+            INSERT,
+            [str(found[0]), int(nps) if nps.isdigit() else None, request.POST.get("comment", "")],
+        )
+    return HttpResponse(status=201)
+
+
+urlpatterns = [path("answer/", answer), path("lookup/", answer_after_lookup)]
 
 if not settings.configured and os.environ.get("KOHTAAMO_BARE_STACK") == "kohtaamo":
     from kohtaamo import settings as kohtaamo_settings

@@ -3,6 +3,7 @@ its replays, and (on PostgreSQL) its bare yardstick served by gunicorn."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -86,17 +87,24 @@ def _own_database_url() -> str | None:
 @pytest.mark.skipif(
     _own_database_url() is None, reason="needs KOHTAAMO_TEST_DATABASE_URL on PostgreSQL"
 )
-@pytest.mark.parametrize("stack", ["none", "kohtaamo"])
+@pytest.mark.parametrize("stack", ["none", "kohtaamo", "lookup"])
 def test_bare_view_under_gunicorn_stores_each_key_once_and_the_accounting_sees_a_lost_row(
     stack: str, tmp_path: Path
 ) -> None:
     # Given: the bare yardstick under gunicorn on a database of its own, with
-    # no middleware or under Kohtaamo's settings
+    # no middleware or under Kohtaamo's settings, or the view that first finds
+    # the invitation by its link (20 invitations, whose tokens are t0…t19)
     url = _own_database_url()
     assert url is not None
     _recreate(url)
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(BARE_TABLE)
+        conn.execute("CREATE TABLE feedback_invitation (id bigint PRIMARY KEY, token_hash text)")
+        for i in range(20):
+            conn.execute(
+                "INSERT INTO feedback_invitation VALUES (%s, %s)",
+                [i, hashlib.sha256(f"t{i}".encode()).hexdigest()],
+            )
     port = _free_port()
     server = Server(
         [
@@ -109,7 +117,7 @@ def test_bare_view_under_gunicorn_stores_each_key_once_and_the_accounting_sees_a
         ],
         {
             "KOHTAAMO_DATABASE_URL": url,
-            "KOHTAAMO_BARE_STACK": stack,
+            "KOHTAAMO_BARE_STACK": "none" if stack == "none" else "kohtaamo",
             "KOHTAAMO_DATA_DIR": str(tmp_path),
             "KOHTAAMO_HTTPS": "0",
             "KOHTAAMO_ALLOWED_HOSTS": "127.0.0.1",
@@ -118,8 +126,15 @@ def test_bare_view_under_gunicorn_stores_each_key_once_and_the_accounting_sees_a
         "/answer/",
     )
     form = (("Content-Type", "application/x-www-form-urlencoded"),)
+    path, field = ("/lookup/", "token") if stack == "lookup" else ("/answer/", "key")
     requests = [
-        Request(str(i), "POST", "/answer/", urlencode({"key": str(i), "nps": "9"}).encode(), form)
+        Request(
+            str(i),
+            "POST",
+            path,
+            urlencode({field: f"t{i}" if stack == "lookup" else str(i), "nps": "9"}).encode(),
+            form,
+        )
         for i in range(20)
     ]
     try:
@@ -131,8 +146,17 @@ def test_bare_view_under_gunicorn_stores_each_key_once_and_the_accounting_sees_a
             threads=2,
             time_limit=15,
         )
+        unknown = load_run(
+            port=port,
+            requests=[Request("x", "POST", "/lookup/", b"token=nobody&nps=9", form)],
+            processes=1,
+            threads=1,
+            time_limit=15,
+        )
     finally:
         server.stop()
+    if stack == "lookup":
+        assert [r.status for r in unknown.results] == [404]  # an unknown link stores nothing
     with psycopg.connect(url) as conn:
         stored = dict(conn.execute("SELECT key, count(*) FROM bare_answer GROUP BY key"))
         conn.execute("DELETE FROM bare_answer WHERE key = '7'")
