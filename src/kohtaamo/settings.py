@@ -294,6 +294,9 @@ KOHTAAMO_IMPORT_ERROR_LIMIT = env_int("KOHTAAMO_IMPORT_ERROR_LIMIT", 1000)
 # A web import whose worker has given no sign of life for this long (its
 # upload file untouched) has lost its worker and is marked failed.
 KOHTAAMO_IMPORT_STALE_SECONDS = env_int("KOHTAAMO_IMPORT_STALE_SECONDS", 120)
+# An imported unhappy answer opens a follow-up only when it was given at most
+# this many days before the import; older ones are history, not call-backs.
+KOHTAAMO_IMPORT_FOLLOWUP_DAYS = env_int("KOHTAAMO_IMPORT_FOLLOWUP_DAYS", 14)
 KOHTAAMO_WEBHOOK_MAX_AGE_SECONDS = 300
 KOHTAAMO_API_PAGE_SIZE_MAX = 500
 # A customer is invited to a survey at most once in this many days (issue 4).

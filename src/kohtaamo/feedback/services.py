@@ -159,15 +159,21 @@ def followup_due(*, opened_at: datetime) -> datetime:
     return timezone.make_aware(naive)
 
 
-def followup_open(*, response: Response, encounter: Encounter) -> FollowUp:
-    followup = followup_new(response=response, encounter=encounter)
+def followup_open(
+    *, response: Response, encounter: Encounter, opened_at: datetime | None = None
+) -> FollowUp:
+    followup = followup_new(response=response, encounter=encounter, opened_at=opened_at)
     followup.save(force_insert=True)
     return followup
 
 
-def followup_new(*, response: Response, encounter: Encounter) -> FollowUp:
+def followup_new(
+    *, response: Response, encounter: Encounter, opened_at: datetime | None = None
+) -> FollowUp:
     """The (unsaved) follow-up of an unhappy answer: for the team's lead, due
-    in two working days."""
+    in two working days after it opens, which is when the answer came unless
+    it came earlier than Kohtaamo heard of it (`opened_at`, an import)."""
+    opened = opened_at or response.answered_at
     # The survey page has loaded the team and its unit with the invitation
     # (`invitation_by_token`); only a caller that has not pays the query.
     if Encounter.team.is_cached(encounter) and Team.unit.is_cached(encounter.team):
@@ -179,8 +185,8 @@ def followup_new(*, response: Response, encounter: Encounter) -> FollowUp:
         encounter=encounter,
         team=team,
         assignee=followup_assignee(team=team),
-        created_at=response.answered_at,
-        due_at=followup_due(opened_at=response.answered_at),
+        created_at=opened,
+        due_at=followup_due(opened_at=opened),
     )
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from kohtaamo.encounters.importing import messages
 from kohtaamo.encounters.importing.errors import ErrorCollector, ImportFileError, ImportResult
@@ -132,8 +133,14 @@ def _write(records: list[ResponseRecord]) -> tuple[int, int]:
     unhappy += [
         (r, e) for (r, _i), e in zip(new_responses, new_encounters, strict=True) if r.is_unhappy
     ]
+    # A recent unhappy answer gets its call-back, due two working days after
+    # the import (the lead hears of it only now); an old one is history: no
+    # follow-up, and no escalation of a call-back nobody could have made.
+    now = timezone.now()
+    recent_from = now - timedelta(days=settings.KOHTAAMO_IMPORT_FOLLOWUP_DAYS)
     for response, encounter in unhappy:
-        followup_open(response=response, encounter=encounter)
+        if response.answered_at >= recent_from:
+            followup_open(response=response, encounter=encounter, opened_at=now)
     return len(created), len(changed_responses)
 
 

@@ -4,16 +4,18 @@ encounter import, written all or nothing, updated on a second import."""
 from __future__ import annotations
 
 import csv
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from kohtaamo.conftest import Cast
 from kohtaamo.encounters.importing import messages
 from kohtaamo.feedback.models import FollowUp, Invitation, InvitationStatus, Response, Survey
-from kohtaamo.feedback.services import invitation_create
+from kohtaamo.feedback.services import followup_due, invitation_create
+from kohtaamo.feedback.tasks import feedback_tick_run
 from kohtaamo.insights.response_rows import (
     ERROR_BEFORE_ENCOUNTER,
     ERROR_DUPLICATE_ENCOUNTER,
@@ -117,21 +119,63 @@ def test_an_answer_joins_the_open_invitation_of_its_encounter(
     assert invitation.response.nps == 9
 
 
-def test_an_unhappy_answer_opens_a_follow_up_for_the_team_lead(
-    cast: Cast, encounters: list[Any], tmp_path: Path
-) -> None:
-    responses_import(path=_csv(tmp_path / "r.csv", [_row(nps="2", comment="Huonoa palvelua.")]))
+def _recent_encounter(cast: Cast, external_id: str = "R-1") -> Any:
+    ended = timezone.now() - timedelta(days=2)
+    return EncounterFactory(
+        external_id=external_id,
+        staff=cast.agent,
+        team=cast.team,
+        started_at=ended - timedelta(minutes=10),
+        ended_at=ended,
+    )
 
+
+def _days_ago(days: int) -> str:
+    return (timezone.now() - timedelta(days=days)).isoformat(timespec="seconds")
+
+
+def test_a_recent_unhappy_answer_opens_a_follow_up_due_after_the_import(
+    cast: Cast, tmp_path: Path
+) -> None:
+    # Given an encounter of two days ago whose unhappy answer came yesterday
+    encounter = _recent_encounter(cast)
+    row = _row(encounter_external_id=encounter.external_id, answered_at=_days_ago(1), nps="2")
+    # When the answer is imported
+    before = timezone.now()
+    responses_import(path=_csv(tmp_path / "r.csv", [{**row, "comment": "Huonoa palvelua."}]))
+    # Then the lead has a follow-up, due two working days after the import
+    # (not after the answer: the lead hears of it only now), so not overdue
     followup = FollowUp.objects.get()
     assert (followup.assignee, followup.team, followup.response.nps) == (cast.lead, cast.team, 2)
+    assert followup.created_at >= before
+    assert followup.due_at == followup_due(opened_at=followup.created_at)
+    assert feedback_tick_run()["escalations"] == 0
+
+
+def test_an_old_unhappy_answer_is_history_and_opens_no_follow_up(
+    cast: Cast, encounters: list[Any], tmp_path: Path, settings: Any
+) -> None:
+    # Given answers older than the follow-up window of imports
+    settings.KOHTAAMO_IMPORT_FOLLOWUP_DAYS = 14
+    recent = _recent_encounter(cast)
+    old = _row(nps="1", comment="Ei vastattu.")  # March
+    edge = _row(encounter_external_id=recent.external_id, answered_at=_days_ago(1), nps="1")
+    # When they are imported
+    result = responses_import(path=_csv(tmp_path / "r.csv", [old, edge]))
+    # Then both are stored, only the recent one is followed up, nothing escalates
+    assert result.created == 2
+    assert [f.response.invitation.encounter for f in FollowUp.objects.all()] == [recent]
+    assert feedback_tick_run()["escalations"] == 0
 
 
 def test_an_answer_that_turns_unhappy_on_reimport_opens_one_follow_up(
-    cast: Cast, encounters: list[Any], tmp_path: Path
+    cast: Cast, tmp_path: Path
 ) -> None:
-    responses_import(path=_csv(tmp_path / "a.csv", [_row()]))
-    responses_import(path=_csv(tmp_path / "b.csv", [_row(csat="1")]))
-    responses_import(path=_csv(tmp_path / "c.csv", [_row(csat="2")]))
+    encounter = _recent_encounter(cast)
+    row = _row(encounter_external_id=encounter.external_id, answered_at=_days_ago(1))
+    responses_import(path=_csv(tmp_path / "a.csv", [row]))
+    responses_import(path=_csv(tmp_path / "b.csv", [{**row, "csat": "1"}]))
+    responses_import(path=_csv(tmp_path / "c.csv", [{**row, "csat": "2"}]))
 
     assert FollowUp.objects.count() == 1
 
@@ -211,7 +255,8 @@ def test_the_example_file_imports_into_the_examples_encounters(tmp_path: Path) -
     result = responses_import(path=EXAMPLES / "responses.csv")
 
     assert (result.written, result.created, result.error_count) == (True, 5, 0)
-    assert FollowUp.objects.count() == 1
+    # The example's answers are from March 2025: history, not call-backs.
+    assert FollowUp.objects.count() == 0
 
 
 def test_json_lines_carry_numbers_as_numbers(encounters: list[Any], tmp_path: Path) -> None:
