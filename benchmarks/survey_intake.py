@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import math
+import multiprocessing
 import os
 import queue
 import random
@@ -169,7 +170,10 @@ def load_run(
 ) -> Load:
     """Send the requests with processes × threads in flight, at most for time_limit s."""
     shares = [list(requests[i::processes]) for i in range(processes)]
-    with ProcessPoolExecutor(max_workers=processes) as pool:
+    # Spawned, not forked: the calling process may run threads (pytest's,
+    # psycopg's), and a fork copies their locks in whatever state they are.
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=processes, mp_context=spawn) as pool:
         # Start the processes before the clock does.
         list(pool.map(abs, range(processes)))
         started = time.perf_counter()
