@@ -74,36 +74,19 @@ def answer_day_writes(*, response: Response) -> list[Write]:
     """The two upserts of `answer_day_add`, for a caller that sends them
     with its other writes (`core.statements.run_together`)."""
     counts = answer_counts(nps=response.nps, csat=response.csat, ces=response.ces)
-    day = response.answered_on
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(c) for c in COUNT_COLUMNS)
-    added = ", ".join(f"{quote(c)} = t.{quote(c)} + excluded.{quote(c)}" for c in COUNT_COLUMNS)
-    keys_of: list[tuple[str, type[AnswerCounts], dict[str, Any]]] = [
-        (
-            "answer_day",
-            AnswerDay,
-            {
-                "day": day,
-                "team_id": response.team_id,
-                "staff_id": response.staff_id,
-                "channel": response.channel,
-            },
-        ),
-        ("answer_team_day", AnswerTeamDay, {"day": day, "team_id": response.team_id}),
-    ]
+    # The key columns are the answer's own copies, under the same names but the day.
+    key_of = {"day": response.answered_on}
     writes = []
-    for name, model, key in keys_of:
-        keys = ", ".join(quote(c) for c in key)
-        params: list[Any] = [*key.values(), *(counts[c] for c in COUNT_COLUMNS)]
-        writes.append(
-            Write(
-                name,
-                f"INSERT INTO {quote(model._meta.db_table)} AS t ({keys}, {columns}) "
-                f"VALUES ({', '.join(['%s'] * len(params))}) "
-                f"ON CONFLICT ({keys}) DO UPDATE SET {added}",
-                params,
-            )
-        )
+    for name, model, key_columns in (
+        ("answer_day", AnswerDay, KEY_COLUMNS),
+        ("answer_team_day", AnswerTeamDay, TEAM_KEY_COLUMNS),
+    ):
+        params: list[Any] = [
+            *(key_of[c] if c in key_of else getattr(response, c) for c in key_columns),
+            *(counts[c] for c in COUNT_COLUMNS),
+        ]
+        values = f"VALUES ({', '.join(['%s'] * len(params))})"
+        writes.append(Write(name, _upsert(model, key_columns, values), params))
     return writes
 
 
@@ -190,23 +173,28 @@ def _apply_to(
     sign: int,
 ) -> None:
     sql, params = day_sums(responses, key_columns).query.sql_with_params()
-    table = connection.ops.quote_name(model._meta.db_table)
     quote = connection.ops.quote_name
-    keys = ", ".join(quote(c) for c in key_columns)
-    counts = ", ".join(quote(c) for c in COUNT_COLUMNS)
     signed = ", ".join(f"{int(sign)} * d.{quote(c)}" for c in COUNT_COLUMNS)
-    added = ", ".join(
-        f"{quote(c)} = {table}.{quote(c)} + excluded.{quote(c)}" for c in COUNT_COLUMNS
-    )
     # "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the
     # INSERT, not to a join of the SELECT.
     # Only names of our own columns and Django's compiled query (with its
     # parameters kept apart) go into the text.
-    statement = (
-        f"INSERT INTO {table} ({keys}, {counts}) "
+    rows = (
         f"SELECT {', '.join(f'd.{quote(c)}' for c in key_columns)}, {signed} "
-        f"FROM ({sql}) AS d WHERE true "
-        f"ON CONFLICT ({keys}) DO UPDATE SET {added}"
+        f"FROM ({sql}) AS d WHERE true"
     )
     with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+        cursor.execute(_upsert(model, key_columns, rows), params)
+
+
+def _upsert(model: type[AnswerCounts], key_columns: tuple[str, ...], rows: str) -> str:
+    """INSERT the rows (VALUES or a SELECT of key columns, then count
+    columns) into the table, adding the counts to a row that exists."""
+    quote = connection.ops.quote_name
+    keys = ", ".join(quote(c) for c in key_columns)
+    counts = ", ".join(quote(c) for c in COUNT_COLUMNS)
+    added = ", ".join(f"{quote(c)} = t.{quote(c)} + excluded.{quote(c)}" for c in COUNT_COLUMNS)
+    return (
+        f"INSERT INTO {quote(model._meta.db_table)} AS t ({keys}, {counts}) {rows} "
+        f"ON CONFLICT ({keys}) DO UPDATE SET {added}"
+    )
