@@ -195,8 +195,7 @@ def import_job_run(*, job: ImportJob) -> ImportJob:
     worker died (`import_job_check`). The file, not the database, because
     during the write transaction SQLite lets no other connection write."""
     path = Path(job.stored_path)
-    with contextlib.suppress(OSError):
-        os.utime(path)
+    _touch(path)
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
     stop = threading.Event()
     alive = threading.Thread(
@@ -248,8 +247,16 @@ def import_job_run(*, job: ImportJob) -> ImportJob:
 
 def _keep_touching(path: Path, stop: threading.Event, every: float) -> None:
     while not stop.wait(every):
-        with contextlib.suppress(OSError):
-            os.utime(path)
+        _touch(path)
+
+
+def _touch(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+# The states in which a job has a worker that gives signs of life.
+_WORKING = (ImportStatus.RUNNING, ImportStatus.WRITING)
 
 
 def import_job_check(*, job: ImportJob) -> ImportJob:
@@ -258,7 +265,7 @@ def import_job_check(*, job: ImportJob) -> ImportJob:
     restarted): mark it failed, in its uploader's language, and remove the
     upload, which holds customers' personal data. Nothing was written, since
     an import writes in one transaction, which died with the worker."""
-    if job.status not in (ImportStatus.RUNNING, ImportStatus.WRITING) or not job.stored_path:
+    if job.status not in _WORKING or not job.stored_path:
         return job
     path = Path(job.stored_path)
     try:
@@ -269,9 +276,9 @@ def import_job_check(*, job: ImportJob) -> ImportJob:
         return job
     with translation.override(job.language):
         message = str(ERROR_IMPORT_INTERRUPTED)
-    stopped = ImportJob.objects.filter(
-        pk=job.pk, status__in=(ImportStatus.RUNNING, ImportStatus.WRITING)
-    ).update(status=ImportStatus.FAILED, message=message, finished_at=timezone.now())
+    stopped = ImportJob.objects.filter(pk=job.pk, status__in=_WORKING).update(
+        status=ImportStatus.FAILED, message=message, finished_at=timezone.now()
+    )
     if stopped:
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
