@@ -287,15 +287,15 @@ def _answer_in_one_statement(
         followup._state.adding = False
 
 
+# What an answer copies from its encounter and its own time (`Response.team`).
+RESPONSE_COPY_FIELDS = ("team_id", "staff_id", "channel", "answered_on")
+
+
 def response_copies(*, encounter: Encounter, answered_at: datetime) -> dict[str, Any]:
-    """The fields an answer copies from its encounter and its own time (see
-    `Response.team`), for every writer that makes an answer."""
-    return {
-        "team_id": encounter.team_id,
-        "staff_id": encounter.staff_id,
-        "channel": encounter.channel,
-        "answered_on": local_date(answered_at),
-    }
+    """The values of RESPONSE_COPY_FIELDS for an answer, for every writer
+    that makes or moves one."""
+    values = (encounter.team_id, encounter.staff_id, encounter.channel, local_date(answered_at))
+    return dict(zip(RESPONSE_COPY_FIELDS, values, strict=True))
 
 
 def response_copies_refresh(*, responses: QuerySet[Response]) -> int:

@@ -26,7 +26,7 @@ from kohtaamo.encounters.importing.errors import ErrorCollector, ImportFileError
 from kohtaamo.encounters.importing.formats import open_rows
 from kohtaamo.encounters.models import Encounter
 from kohtaamo.feedback.models import FollowUp, Invitation, InvitationStatus, Response, Survey
-from kohtaamo.feedback.services import followup_open, response_copies
+from kohtaamo.feedback.services import RESPONSE_COPY_FIELDS, followup_open, response_copies
 from kohtaamo.insights.aggregates import answer_days_add, answer_days_subtract
 from kohtaamo.insights.response_rows import (
     LOOKUP_BATCH,
@@ -39,8 +39,6 @@ from kohtaamo.insights.response_rows import (
 # encounter had no invitation; found again by this name on the next import.
 IMPORT_SURVEY_NAME = "Tuodut vastaukset"
 ANSWER_FIELDS = ("nps", "csat", "ces", "comment", "answered_at")
-# What an answer copies from its encounter and time (`Response.team`).
-COPY_FIELDS = ("team_id", "staff_id", "channel", "answered_on")
 BATCH_SIZE = 500
 
 
@@ -122,7 +120,7 @@ def _write(records: list[ResponseRecord]) -> tuple[int, int]:
     # An edited answer leaves its old day (and values) before it is updated.
     _days_changed(answer_days_subtract, [r.pk for r in changed_responses])
     Response.objects.bulk_update(
-        changed_responses, [*ANSWER_FIELDS, *COPY_FIELDS], batch_size=BATCH_SIZE
+        changed_responses, [*ANSWER_FIELDS, *RESPONSE_COPY_FIELDS], batch_size=BATCH_SIZE
     )
     _days_changed(answer_days_add, [r.pk for r in changed_responses])
     Invitation.objects.bulk_update(
