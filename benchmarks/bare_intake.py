@@ -25,8 +25,8 @@ by its id: the least that any survey answer must do.
 
 from __future__ import annotations
 
-import hashlib
 import os
+from typing import Any
 
 import dj_database_url
 from django.conf import settings
@@ -35,6 +35,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
+from kohtaamo.core.hashing import secret_digest
+
 TABLE = "bare_answer"
 INSERT = (
     f"INSERT INTO {TABLE} (key, nps, comment, answered_at) VALUES (%s, %s, %s, now()) "
@@ -42,26 +44,25 @@ INSERT = (
 )
 
 
+def _store(cursor: Any, key: str, request: HttpRequest) -> HttpResponse:
+    nps = request.POST.get("nps", "")
+    cursor.execute(
+        INSERT, [key, int(nps) if nps.isdigit() else None, request.POST.get("comment", "")]
+    )
+    return HttpResponse(status=201)
+
+
 @csrf_exempt
 def answer(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return HttpResponse("ok", content_type="text/plain")
-    nps = request.POST.get("nps", "")
     with connection.cursor() as cursor:
-        cursor.execute(
-            INSERT,
-            [
-                request.POST.get("key", ""),
-                int(nps) if nps.isdigit() else None,
-                request.POST.get("comment", ""),
-            ],
-        )
-    return HttpResponse(status=201)
+        return _store(cursor, request.POST.get("key", ""), request)
 
 
 # The least a survey answer must do: find the invitation by its link's hash
-# (one indexed read), then store the answer. Under Kohtaamo's settings it is
-# the floor of what the survey POST could reach.
+# (one indexed read, the product's own hash), then store the answer. Under
+# Kohtaamo's settings it is the floor of what the survey POST could reach.
 LOOKUP = "SELECT id FROM feedback_invitation WHERE token_hash = %s"
 
 
@@ -69,18 +70,12 @@ LOOKUP = "SELECT id FROM feedback_invitation WHERE token_hash = %s"
 def answer_after_lookup(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return HttpResponse("ok", content_type="text/plain")
-    token = request.POST.get("token", "")
-    nps = request.POST.get("nps", "")
     with connection.cursor() as cursor:
-        cursor.execute(LOOKUP, [hashlib.sha256(token.encode()).hexdigest()])
+        cursor.execute(LOOKUP, [secret_digest(request.POST.get("token", ""))])
         found = cursor.fetchone()
         if found is None:
             return HttpResponse(status=404)
-        cursor.execute(
-            INSERT,
-            [str(found[0]), int(nps) if nps.isdigit() else None, request.POST.get("comment", "")],
-        )
-    return HttpResponse(status=201)
+        return _store(cursor, str(found[0]), request)
 
 
 urlpatterns = [path("answer/", answer), path("lookup/", answer_after_lookup)]
