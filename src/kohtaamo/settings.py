@@ -161,6 +161,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# The survey answer's statements are prepared on PostgreSQL (core.statements.prepared).
+KOHTAAMO_DB_PREPARED_STATEMENTS = env_bool("KOHTAAMO_DB_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication ---------------------------------------------------------

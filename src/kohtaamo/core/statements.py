@@ -23,10 +23,12 @@ for them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Model
 
@@ -91,3 +93,36 @@ def run_together(writes: Sequence[Write]) -> dict[str, Any]:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     return dict(zip(returned, row or (), strict=False))
+
+
+@contextmanager
+def prepared() -> Iterator[None]:
+    """Inside this block, PostgreSQL plans each statement of this connection
+    once and then runs it from that plan (a prepared statement), instead of
+    parsing and planning it again on every request.
+
+    For the few statements a hot path sends thousands of times an hour with
+    other values, such as the survey answer's lookup and its one write.
+    Planning the lookup's five-table join took PostgreSQL 0.3-0.5 ms and
+    running it 0.05 ms. The statements go with their values apart
+    (server-side binding) and are prepared on first use. Outside the block
+    the connection works as Django sets it up: values bound in Python, nothing
+    prepared, which is what a transaction-mode connection pooler needs. A
+    pooler that cannot carry prepared statements is served by
+    KOHTAAMO_DB_PREPARED_STATEMENTS=0. On SQLite the block does nothing."""
+    if connection.vendor != "postgresql" or not settings.KOHTAAMO_DB_PREPARED_STATEMENTS:
+        yield
+        return
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    # As Django does before a request's first query: a kept connection that
+    # the server closed meanwhile is replaced, and the new one changed below.
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    pg = connection.connection
+    factory, threshold = pg.cursor_factory, pg.prepare_threshold
+    pg.cursor_factory, pg.prepare_threshold = ServerBindingCursor, 0
+    try:
+        yield
+    finally:
+        pg.cursor_factory, pg.prepare_threshold = factory, threshold

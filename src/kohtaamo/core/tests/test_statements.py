@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from kohtaamo.core.statements import Write, insert, run_together
+from kohtaamo.core.statements import Write, insert, prepared, run_together
 from kohtaamo.org.models import Team
 
 pytestmark = pytest.mark.skipif(
@@ -43,3 +43,40 @@ def test_one_refused_write_leaves_every_write_undone(cast: Any) -> None:
     cast.team.refresh_from_db()
     assert cast.team.name != "Puhelin"
     assert Team.objects.filter(code=cast.team.code).count() == 1
+
+
+def _prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def test_statements_inside_prepared_are_planned_once_and_the_connection_is_left_as_it_was(
+    cast: Any,
+) -> None:
+    connection.ensure_connection()
+    pg = connection.connection
+    before = (pg.cursor_factory, pg.prepare_threshold)
+    marker = "kohtaamo_prepared_test_marker"
+    # When a query runs inside the block, and the block ends with an error
+    with pytest.raises(RuntimeError), prepared():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT name AS {marker} FROM org_team WHERE id = %s", [cast.team.pk])
+            assert cursor.fetchone() == (cast.team.name,)
+        raise RuntimeError
+    # Then PostgreSQL holds it as a prepared statement, its value a parameter
+    assert any(marker in s and "$1" in s for s in _prepared_statements())
+    # And afterwards the connection binds values in Python and prepares nothing, as Django set it up
+    assert (pg.cursor_factory, pg.prepare_threshold) == before
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT code AS {marker}_after FROM org_team WHERE id = %s", [cast.team.pk])
+    assert not any(f"{marker}_after" in s for s in _prepared_statements())
+
+
+def test_prepared_statements_can_be_switched_off(cast: Any, settings: Any) -> None:
+    # Given a connection pooler that cannot carry prepared statements
+    settings.KOHTAAMO_DB_PREPARED_STATEMENTS = False
+    marker = "kohtaamo_unprepared_test_marker"
+    with prepared(), connection.cursor() as cursor:
+        cursor.execute(f"SELECT name AS {marker} FROM org_team WHERE id = %s", [cast.team.pk])
+    assert not any(marker in s for s in _prepared_statements())

@@ -3,8 +3,10 @@ its rules allow (benchmarks/survey_intake.py)."""
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
+import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -23,11 +25,20 @@ def _statements(client: Client, token: str, data: dict[str, str]) -> tuple[int, 
         response = client.post(url, data)
     # Transaction control (and savepoints inside the test's transaction) left out.
     statements = [
-        q["sql"]
-        for q in captured.captured_queries
-        if q["sql"].split()[0] not in {"BEGIN", "COMMIT", "SAVEPOINT", "RELEASE"}
+        sql
+        for sql in map(_text, captured.captured_queries)
+        if sql.split()[0] not in {"BEGIN", "COMMIT", "SAVEPOINT", "RELEASE"}
     ]
     return response.status_code, statements
+
+
+def _text(query: dict[str, str]) -> str:
+    """The statement's text. Django logs a statement whose values went apart
+    (server-side binding, as the prepared ones go) as "QUERY = '…' - PARAMS = …"."""
+    sql = query["sql"]
+    if sql.startswith("QUERY = "):
+        return str(ast.literal_eval(sql[len("QUERY = ") : sql.rindex(" - PARAMS = ")]))
+    return sql
 
 
 def test_a_detractors_answer_opens_the_follow_up_in_as_few_statements_as_the_database_allows(
@@ -73,3 +84,18 @@ def test_a_promoters_answer_takes_two_statements_on_postgresql(
     assert Response.objects.get().invitation == invitation
     assert Invitation.objects.get().status == "answered"
     assert FollowUp.objects.count() == 0
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
+def test_on_postgresql_the_answers_statements_are_prepared(invited: tuple[Invitation, str]) -> None:
+    # PostgreSQL plans the lookup and the write once per connection, not per answer.
+    _invitation, token = invited
+    status, _statements_sent = _statements(Client(enforce_csrf_checks=True), token, PROMOTER)
+    assert status == 302
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any(s.startswith("WITH answer AS") for s in prepared)
+    assert any('FROM "feedback_invitation"' in s and "token_hash" in s for s in prepared)

@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from kohtaamo.core.statements import prepared
 from kohtaamo.feedback.forms import SurveyForm
 from kohtaamo.feedback.models import Invitation, InvitationStatus
 from kohtaamo.feedback.selectors import invitation_by_token
@@ -72,6 +73,12 @@ def _thanks(request: HttpRequest, invitation: Invitation, language: str) -> Http
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def survey(request: HttpRequest, token: str) -> HttpResponse:
+    # Every answer sends the same few statements: PostgreSQL plans them once.
+    with prepared():
+        return _survey(request, token)
+
+
+def _survey(request: HttpRequest, token: str) -> HttpResponse:
     invitation = invitation_by_token(token=token)
     if invitation is None:
         # Unknown and expired links get the same page, in the visitor's language.
