@@ -319,8 +319,10 @@ if KOHTAAMO_SURVEY_EMAIL_ATTEMPTS < 1 or KOHTAAMO_SURVEY_RETRY_MINUTES < 1:
     )
 if not KOHTAAMO_BASE_URL.startswith(("https://", "http://")):
     raise ImproperlyConfigured("KOHTAAMO_BASE_URL must start with https:// or http://")
-# Answers one client may send to the public (QR) surveys in the window.
+# Answers one device may send to the public (QR) surveys in the window, and
+# all devices behind one network address together (a hotel lobby's Wi-Fi).
 KOHTAAMO_PUBLIC_SURVEY_LIMIT = env_int("KOHTAAMO_PUBLIC_SURVEY_LIMIT", 10)
+KOHTAAMO_PUBLIC_SURVEY_ADDRESS_LIMIT = env_int("KOHTAAMO_PUBLIC_SURVEY_ADDRESS_LIMIT", 200)
 KOHTAAMO_PUBLIC_SURVEY_WINDOW_MINUTES = env_int("KOHTAAMO_PUBLIC_SURVEY_WINDOW_MINUTES", 60)
 # Behind a reverse proxy the client's address is the last X-Forwarded-For entry.
 KOHTAAMO_BEHIND_PROXY = env_bool("KOHTAAMO_BEHIND_PROXY", False)

@@ -84,4 +84,4 @@ class PublicSurveyAdmin(_ReadOnlyAdmin):
 @admin.register(PublicResponse)
 class PublicResponseAdmin(_ReadOnlyAdmin):
     list_display = ["public_survey", "nps", "csat", "ces", "language", "answered_at"]
-    exclude = ["client_key"]
+    exclude = ["client_key", "device_key"]

@@ -188,6 +188,9 @@ class PublicResponse(models.Model):
     # An HMAC of the client's address: enough to count its answers for the
     # rate limit, useless for finding out who the visitor was.
     client_key = models.CharField(max_length=64, editable=False)
+    # An HMAC of the random id in the device's cookie, counted for the
+    # per-device limit; empty when the post came without a valid cookie.
+    device_key = models.CharField(max_length=64, blank=True, default="", editable=False)
     # The hash of the one-time value the page handed out with the form: a
     # replayed post (reload, back button, a script) cannot store it twice.
     nonce_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
@@ -198,6 +201,7 @@ class PublicResponse(models.Model):
         verbose_name_plural = _("unverified answers")
         indexes = [
             models.Index(fields=["client_key", "-answered_at"], name="public_response_client"),
+            models.Index(fields=["device_key", "-answered_at"], name="public_response_device"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,9 +1,23 @@
 """The public survey behind a unit's QR code: anyone may answer, so answers
-are unverified, kept in `PublicResponse` and rate-limited per client.
+are unverified, kept in `PublicResponse` and rate-limited.
 
-The limit is counted in the database, so it holds across every web process;
-the survey's row is locked while counting, so that a burst of simultaneous
-posts cannot all slip under it.
+Two limits hold within one window (`KOHTAAMO_PUBLIC_SURVEY_WINDOW_MINUTES`):
+
+- a device (the random id the form page keeps in a signed cookie) may send
+  `KOHTAAMO_PUBLIC_SURVEY_LIMIT` answers;
+- all devices behind one network address together may send
+  `KOHTAAMO_PUBLIC_SURVEY_ADDRESS_LIMIT`, so that the guests of a lobby's
+  Wi-Fi are not refused but one address still cannot flood the survey.
+
+A post without a valid device cookie (none, forged or altered) is counted as
+if its address were one device: it is refused once the address has sent
+`KOHTAAMO_PUBLIC_SURVEY_LIMIT` answers in all. So throwing the cookie away or
+altering it never earns more answers; a script that fetches a fresh cookie for
+every post is still capped by the address limit.
+
+The limits are counted in the database, so they hold across every web
+process; the survey's row is locked while counting, so that a burst of
+simultaneous posts cannot all slip under them.
 """
 
 from __future__ import annotations
@@ -11,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -47,12 +61,26 @@ ERROR_TOO_MANY = _(
 )
 
 
+def _keyed_digest(value: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()
+
+
 def client_key(*, address: str) -> str:
     """An HMAC of the address with the secret key: stable enough to count, of
     no use for finding the visitor."""
-    return hmac.new(
-        settings.SECRET_KEY.encode(), f"kohtaamo-public:{address}".encode(), hashlib.sha256
-    ).hexdigest()
+    return _keyed_digest(f"kohtaamo-public:{address}")
+
+
+def device_id_new() -> str:
+    """The random id of one device, for its cookie."""
+    return secrets.token_urlsafe(16)
+
+
+def device_key(*, device_id: str) -> str:
+    """An HMAC of the device's id. Keyed rather than `secret_digest`, although
+    the id is random: the id also stays on the visitor's phone, and a copy of
+    the database alone must not tell which answers that phone gave."""
+    return _keyed_digest(f"kohtaamo-public-device:{device_id}")
 
 
 NONCE_SALT = "kohtaamo.feedback.public-nonce"
@@ -92,10 +120,23 @@ def public_survey_update(
     return public_survey
 
 
+def _over_limit(*, client: str, device: str, since: datetime) -> bool:
+    """Whether the address, or the device, has sent its share since then (see
+    the module's docstring; `device` is empty without a valid cookie)."""
+    recent = PublicResponse.objects.filter(answered_at__gt=since)
+    from_address = recent.filter(client_key=client).count()
+    if from_address >= settings.KOHTAAMO_PUBLIC_SURVEY_ADDRESS_LIMIT:
+        return True
+    if not device:
+        return from_address >= settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT
+    return recent.filter(device_key=device).count() >= settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT
+
+
 def public_response_submit(
     *,
     public_survey: PublicSurvey,
     client: str,
+    device: str,
     nps: int | None,
     csat: int | None,
     ces: int | None,
@@ -103,8 +144,10 @@ def public_response_submit(
     language: str,
     nonce: str,
 ) -> PublicResponse:
-    """Store one unverified answer, unless the client has sent its share or
-    this very form was sent before (code "replayed")."""
+    """Store one unverified answer, unless the address or the device has sent
+    its share (code "rate_limited") or this very form was sent before (code
+    "replayed"). `client` is the address's `client_key`, `device` the
+    device's `device_key` or "" for a post without a valid cookie."""
     survey = public_survey.survey
     hashed_nonce = nonce_hash(nonce)
     _check_answer("NPS", nps, survey.ask_nps, NPS_RANGE)
@@ -126,8 +169,7 @@ def public_response_submit(
                 raise ValidationError(ERROR_PUBLIC_CLOSED, code="closed")
             if PublicResponse.objects.filter(nonce_hash=hashed_nonce).exists():
                 raise ValidationError(ERROR_ALREADY_ANSWERED, code="replayed")
-            recent = PublicResponse.objects.filter(client_key=client, answered_at__gt=now - window)
-            if recent.count() >= settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT:
+            if _over_limit(client=client, device=device, since=now - window):
                 raise ValidationError(ERROR_TOO_MANY, code="rate_limited")
             return PublicResponse.objects.create(
                 public_survey=locked,
@@ -138,6 +180,7 @@ def public_response_submit(
                 language=language,
                 answered_at=now,
                 client_key=client,
+                device_key=device,
                 nonce_hash=hashed_nonce,
             )
     except IntegrityError as exc:

@@ -52,7 +52,7 @@ def _at_once(work: Callable[[int], str]) -> list[str]:
 
 @pytest.mark.django_db(transaction=True)
 def test_rate_limit_holds_for_simultaneous_posts(cast: Cast, settings: Any) -> None:
-    # given a limit of two answers and four simultaneous posts from one client
+    # given a limit of two answers and four simultaneous posts from one device
     settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT = 2
     survey = Survey.objects.create(name="QR")
     public = public_survey_create(unit=cast.hotel, survey=survey, by=cast.manager)
@@ -61,6 +61,35 @@ def test_rate_limit_holds_for_simultaneous_posts(cast: Cast, settings: Any) -> N
         public_response_submit(
             public_survey=public,
             client="k" * 64,
+            device="d" * 64,
+            nps=n,
+            csat=None,
+            ces=None,
+            comment="",
+            language="fi",
+            nonce=form_nonce(),
+        )
+        return "stored"
+
+    # then exactly two are stored
+    assert _at_once(post) == ["rate_limited", "rate_limited", "stored", "stored"]
+    assert PublicResponse.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_address_limit_holds_for_simultaneous_posts_from_different_devices(
+    cast: Cast, settings: Any
+) -> None:
+    # given an address limit of two and four devices behind one address at once
+    settings.KOHTAAMO_PUBLIC_SURVEY_ADDRESS_LIMIT = 2
+    survey = Survey.objects.create(name="QR")
+    public = public_survey_create(unit=cast.hotel, survey=survey, by=cast.manager)
+
+    def post(n: int) -> str:
+        public_response_submit(
+            public_survey=public,
+            client="k" * 64,
+            device=f"{n}" * 64,
             nps=n,
             csat=None,
             ces=None,
@@ -110,6 +139,7 @@ def test_one_form_posted_twice_at_once_stores_one_answer(cast: Cast) -> None:
         public_response_submit(
             public_survey=public,
             client=f"{n}" * 64,
+            device="",
             nps=9,
             csat=None,
             ces=None,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from kohtaamo.conftest import Cast
@@ -17,10 +18,12 @@ from kohtaamo.feedback.public import (
     ERROR_FORM_EXPIRED,
     ERROR_TOO_MANY,
     client_key,
+    device_key,
     form_nonce,
     public_survey_create,
 )
 from kohtaamo.feedback.services import ERROR_COMMENT_TOO_LONG
+from kohtaamo.feedback.views.public import DEVICE_COOKIE, DEVICE_COOKIE_SALT
 
 FILLED = {"nps": "9", "csat": "5", "ces": "6", "comment": "Ihana aamiainen!"}
 
@@ -46,6 +49,13 @@ def _post(client: Client, url: str, data: dict[str, str]) -> Any:
     nonce = page.text.split('name="nonce" value="')[1].split('"')[0]
     token = page.cookies["csrftoken"].value
     return client.post(url, {**data, "nonce": nonce, "csrfmiddlewaretoken": token})
+
+
+def _device_id(client: Client) -> str:
+    """The id in the device cookie the client's form page set."""
+    request = RequestFactory().get("/")
+    request.COOKIES[DEVICE_COOKIE] = client.cookies[DEVICE_COOKIE].value
+    return str(request.get_signed_cookie(DEVICE_COOKIE, salt=DEVICE_COOKIE_SALT))
 
 
 def test_manager_creates_a_qr_survey_and_sees_its_code(cast: Cast, survey: Survey) -> None:
@@ -86,6 +96,7 @@ def test_anyone_answers_and_the_answer_is_kept_apart_as_unverified(
     assert (stored.nps, stored.csat, stored.ces, stored.comment) == (9, 5, 6, "Ihana aamiainen!")
     assert stored.language == "fi"
     assert stored.client_key == client_key(address="127.0.0.1")
+    assert stored.device_key == device_key(device_id=_device_id(client))
     assert Response.objects.count() == 0
 
 
@@ -99,7 +110,102 @@ def test_the_qr_page_asks_no_consent_and_stays_small(public: PublicSurvey) -> No
     assert total <= 30 * 1024
 
 
-def test_too_many_answers_from_one_client_get_a_friendly_refusal(
+def test_the_form_page_gives_an_http_only_same_site_device_cookie(
+    public: PublicSurvey,
+) -> None:
+    response = Client().get(_url(public, lang="en"))
+    cookie = response.cookies[DEVICE_COOKIE]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+    assert cookie["max-age"] == 365 * 24 * 3600
+    assert cookie["secure"] == ""
+    assert Client().get(_url(public), secure=True).cookies[DEVICE_COOKIE]["secure"] is True
+
+
+def test_a_device_keeps_its_cookie_from_one_showing_of_the_form_to_the_next(
+    public: PublicSurvey,
+) -> None:
+    client = Client()
+    client.get(_url(public))
+    first = _device_id(client)
+    again = client.get(_url(public))
+    assert DEVICE_COOKIE not in again.cookies
+    assert _device_id(client) == first
+
+
+def test_eleven_guests_on_one_wifi_can_all_answer(public: PublicSurvey, settings: Any) -> None:
+    # given the default limits and eleven phones behind a lobby's one address
+    assert settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT == 10
+    phones = [Client(enforce_csrf_checks=True) for _ in range(11)]
+    # when each answers once
+    statuses = [_post(phone, _url(public, lang="en"), FILLED).status_code for phone in phones]
+    # then every answer is stored, under the one address and each phone's own device
+    assert statuses == [302] * 11
+    stored = PublicResponse.objects.all()
+    assert {answer.client_key for answer in stored} == {client_key(address="127.0.0.1")}
+    assert sorted(answer.device_key for answer in stored) == sorted(
+        device_key(device_id=_device_id(phone)) for phone in phones
+    )
+
+
+def test_one_device_is_refused_after_its_share_with_a_friendly_message(
+    public: PublicSurvey, settings: Any
+) -> None:
+    # given a limit of two answers per device, and a phone that sent two
+    settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT = 2
+    phone = Client(enforce_csrf_checks=True)
+    for _ in range(2):
+        assert _post(phone, _url(public, lang="en"), FILLED).status_code == 302
+    # when it sends a third, also from another network
+    response = _post(phone, _url(public, lang="en"), FILLED)
+    phone.defaults["REMOTE_ADDR"] = "10.0.0.7"
+    elsewhere = _post(phone, _url(public, lang="en"), FILLED)
+    # then it is refused with the friendly page and nothing is stored
+    assert (response.status_code, elsewhere.status_code) == (429, 429)
+    assert en(ERROR_TOO_MANY) in response.text
+    assert PublicResponse.objects.count() == 2
+    # while another phone on the same address still answers
+    assert _post(Client(), _url(public), FILLED).status_code == 302
+
+
+def test_the_address_limit_refuses_every_device_once_reached(
+    public: PublicSurvey, settings: Any
+) -> None:
+    # given an address limit of three answers
+    settings.KOHTAAMO_PUBLIC_SURVEY_ADDRESS_LIMIT = 3
+    # when four phones behind one address answer once each
+    statuses = [_post(Client(), _url(public, lang="en"), FILLED) for _ in range(4)]
+    # then the fourth is refused and three are stored
+    assert [response.status_code for response in statuses] == [302, 302, 302, 429]
+    assert en(ERROR_TOO_MANY) in statuses[-1].text
+    assert PublicResponse.objects.count() == 3
+    # while a phone at another address still answers
+    assert _post(Client(REMOTE_ADDR="10.0.0.7"), _url(public), FILLED).status_code == 302
+
+
+def test_a_tampered_device_cookie_does_not_reset_the_device_count(
+    public: PublicSurvey, settings: Any
+) -> None:
+    # given a phone that has sent its two answers
+    settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT = 2
+    phone = Client()
+    for _ in range(2):
+        assert _post(phone, _url(public), FILLED).status_code == 302
+    signed = phone.cookies[DEVICE_COOKIE].value
+    other = HttpResponse()
+    other.set_signed_cookie(DEVICE_COOKIE, "fresh", salt="another purpose")
+    other_salt = other.cookies[DEVICE_COOKIE].value
+    # when it posts again with its cookie forged, altered or signed for something else
+    for tampered in ("forged", "x" + signed[1:], signed + "x", other_salt):
+        phone.cookies[DEVICE_COOKIE] = tampered
+        response = phone.post(_url(public, lang="en"), _answer())
+        # then it counts as its address, which has sent two: still refused
+        assert response.status_code == 429
+        assert en(ERROR_TOO_MANY) in response.text
+    assert PublicResponse.objects.count() == 2
+
+
+def test_posts_without_a_device_cookie_count_as_one_device_per_address(
     public: PublicSurvey, settings: Any
 ) -> None:
     settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT = 2
@@ -110,7 +216,8 @@ def test_too_many_answers_from_one_client_get_a_friendly_refusal(
     assert response.status_code == 429
     assert en(ERROR_TOO_MANY) in response.text
     assert PublicResponse.objects.count() == 2
-    # another client is not limited
+    assert set(PublicResponse.objects.values_list("device_key", flat=True)) == {""}
+    # another address is not limited
     other = Client(REMOTE_ADDR="10.0.0.7")
     assert other.post(_url(public), _answer()).status_code == 302
 

@@ -4,6 +4,8 @@ no JavaScript, the same small stylesheet."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import segno
 from django.conf import settings
 from django.contrib import messages
@@ -24,6 +26,8 @@ from kohtaamo.feedback.forms_delivery import PublicSurveyForm
 from kohtaamo.feedback.models import PublicSurvey
 from kohtaamo.feedback.public import (
     client_key,
+    device_id_new,
+    device_key,
     form_nonce,
     public_response_submit,
     public_survey_create,
@@ -118,6 +122,33 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+# The device's random id for the per-device limit (see feedback.public).
+DEVICE_COOKIE = "kohtaamo_device"
+DEVICE_COOKIE_SALT = "kohtaamo.feedback.public-device"
+DEVICE_COOKIE_MAX_AGE = timedelta(days=365)
+
+
+def device_from_cookie(request: HttpRequest) -> str:
+    """The `device_key` of the id in the request's device cookie, or "" when
+    it has none this server signed (missing, forged, altered or too old)."""
+    device_id = request.get_signed_cookie(
+        DEVICE_COOKIE, default=None, salt=DEVICE_COOKIE_SALT, max_age=DEVICE_COOKIE_MAX_AGE
+    )
+    return device_key(device_id=device_id) if device_id else ""
+
+
+def _give_device_cookie(request: HttpRequest, response: HttpResponse) -> None:
+    response.set_signed_cookie(
+        DEVICE_COOKIE,
+        device_id_new(),
+        salt=DEVICE_COOKIE_SALT,
+        max_age=DEVICE_COOKIE_MAX_AGE,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def public_survey(request: HttpRequest, code: str) -> HttpResponse:
@@ -132,6 +163,7 @@ def public_survey(request: HttpRequest, code: str) -> HttpResponse:
     if found is None:
         return _render(request, "feedback/survey_unavailable.html", language, {}, status=404)
     unit_name = found.unit.name
+    device = device_from_cookie(request)
     if request.method == "GET" and DONE_PARAMETER in request.GET:
         return _render(request, "feedback/survey_thanks.html", language, {"unit_name": unit_name})
     with translation.override(language):
@@ -148,6 +180,7 @@ def public_survey(request: HttpRequest, code: str) -> HttpResponse:
                 public_response_submit(
                     public_survey=found,
                     client=client_key(address=client_address(request)),
+                    device=device,
                     language=language,
                     nonce=request.POST.get("nonce", "")[:200],
                     **answer,
@@ -166,7 +199,7 @@ def public_survey(request: HttpRequest, code: str) -> HttpResponse:
                 form.add_error(None, exc)
             else:
                 return redirect(f"{request.path}?lang={language}&{DONE_PARAMETER}=1")
-    return _render(
+    response = _render(
         request,
         "feedback/survey.html",
         language,
@@ -174,3 +207,6 @@ def public_survey(request: HttpRequest, code: str) -> HttpResponse:
         {"form": form, "unit_name": unit_name, "nonce": form_nonce()},
         status=400 if form.errors else 200,
     )
+    if not device:
+        _give_device_cookie(request, response)
+    return response
