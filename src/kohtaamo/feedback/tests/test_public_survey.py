@@ -119,6 +119,8 @@ def test_the_form_page_gives_an_http_only_same_site_device_cookie(
     assert cookie["samesite"] == "Lax"
     assert cookie["max-age"] == 365 * 24 * 3600
     assert cookie["secure"] == ""
+    # Only this survey's page gets it back: it is the one place that reads it.
+    assert cookie["path"] == reverse("feedback:public_survey", kwargs={"code": public.code})
     assert Client().get(_url(public), secure=True).cookies[DEVICE_COOKIE]["secure"] is True
 
 

@@ -143,6 +143,8 @@ def _give_device_cookie(request: HttpRequest, response: HttpResponse) -> None:
         device_id_new(),
         salt=DEVICE_COOKIE_SALT,
         max_age=DEVICE_COOKIE_MAX_AGE,
+        # Sent back only to this survey's page, the one place that reads it.
+        path=request.path,
         secure=request.is_secure(),
         httponly=True,
         samesite="Lax",
