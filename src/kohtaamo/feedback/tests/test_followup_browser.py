@@ -57,6 +57,7 @@ def test_a_lead_reads_an_overdue_follow_up_on_a_phone_without_scrolling_sideways
     assert comment_box["x"] + comment_box["width"] <= PHONE["width"]
     assert header_visible is not None and header_visible["width"] <= 1
     assert labels == [
-        f'"{name}: "' for name in ("Määräaika", "Tiimi", "Vastuuhenkilö", "NPS", "CSAT", "Kommentti")
+        f'"{name}: "'
+        for name in ("Määräaika", "Tiimi", "Vastuuhenkilö", "NPS", "CSAT", "Kommentti")
     ], labels
     assert row.locator("strong").first.inner_text() == "Myöhässä"
