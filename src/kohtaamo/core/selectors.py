@@ -31,6 +31,12 @@ class UnitLine:
 
 
 @dataclass(frozen=True)
+class FollowUpCounts:
+    open: int
+    overdue: int
+
+
+@dataclass(frozen=True)
 class HomeSummary:
     role: Role
     encounters_last_7_days: int
@@ -39,6 +45,8 @@ class HomeSummary:
     teams: list[TeamLine] = field(default_factory=list)
     units: list[UnitLine] = field(default_factory=list)
     organisation: dict[str, int] = field(default_factory=dict)
+    # The call-backs waiting, for those who make them (None for the others).
+    followups: FollowUpCounts | None = None
 
 
 def home_summary(*, user: Any) -> HomeSummary:
@@ -86,4 +94,19 @@ def home_summary(*, user: Any) -> HomeSummary:
         ]
     elif role == Role.ADMIN:
         summary["organisation"] = organisation_counts()
+    if access.can_follow_up(user):
+        summary["followups"] = followup_counts(user=user)
     return HomeSummary(**summary)
+
+
+def followup_counts(*, user: Any) -> FollowUpCounts:
+    """The open follow-ups this person sees, and how many are overdue
+    (`FollowUp.is_overdue`: past their due time)."""
+    from kohtaamo.feedback.models import FollowUpStatus
+
+    counts = (
+        access.visible_followups(user)
+        .filter(status=FollowUpStatus.OPEN)
+        .aggregate(open=Count("id"), overdue=Count("id", filter=Q(due_at__lt=timezone.now())))
+    )
+    return FollowUpCounts(open=counts["open"], overdue=counts["overdue"])

@@ -80,3 +80,50 @@ def test_home_needs_a_login(db: None) -> None:
     response = page_client(None).get(reverse("core:home"))
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('accounts:login')}?next=/"
+
+
+def _unhappy_answer(cast: Cast, team: Any, *, overdue: bool = False) -> None:
+    from kohtaamo.feedback.models import FollowUp, Survey
+    from kohtaamo.feedback.services import invitation_create
+    from kohtaamo.feedback.tests.helpers import answer
+
+    survey = Survey.objects.first() or Survey.objects.create(name="Asiakaskysely")
+    encounter = EncounterFactory(staff=cast.agent if team == cast.team else cast.outsider, team=team)
+    invitation, _token = invitation_create(encounter=encounter, survey=survey)
+    followup = answer(invitation, nps=2, comment="Kukaan ei soittanut.").followup
+    if overdue:
+        FollowUp.objects.filter(pk=followup.pk).update(due_at=timezone.now() - timedelta(hours=1))
+
+
+def test_the_day_starts_with_the_customers_waiting_for_a_call_back_and_the_line_up(
+    cast: Cast,
+) -> None:
+    # given two unhappy answers in the lead's team, one of them overdue, and one in Oulu
+    _unhappy_answer(cast, cast.team, overdue=True)
+    _unhappy_answer(cast, cast.team)
+    _unhappy_answer(cast, cast.other_team, overdue=True)
+    # when the lead opens the start page
+    response = page_client(cast.lead).get(reverse("core:home"))
+    # then the first card says what waits today, with the way to each
+    assert text_of(response.content, "home-today") == (
+        "Today 2 open follow-ups · 1 overdue Line-up of Vastaanotto"
+    )
+    assert reverse("feedback:followups") in response.text
+    assert reverse("lineup:team_lineup", args=[cast.team.pk]) in response.text
+    # and the manager of the south counts the same two, not Oulu's
+    manager = page_client(cast.manager).get(reverse("core:home"))
+    assert text_of(manager.content, "home-today") == "Today 2 open follow-ups · 1 overdue"
+
+
+def test_an_agent_gets_the_line_up_but_makes_no_call_backs(cast: Cast) -> None:
+    _unhappy_answer(cast, cast.team, overdue=True)
+    response = page_client(cast.agent).get(reverse("core:home"))
+    assert text_of(response.content, "home-today") == "Today Line-up of Vastaanotto"
+    assert reverse("feedback:followups") not in text_of(response.content, "home-today")
+
+
+def test_a_lead_with_nothing_waiting_is_told_so(cast: Cast) -> None:
+    response = page_client(cast.lead).get(reverse("core:home"))
+    assert text_of(response.content, "home-today") == (
+        "Today No open follow-ups. Line-up of Vastaanotto"
+    )
