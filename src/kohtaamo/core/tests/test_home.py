@@ -88,7 +88,9 @@ def _unhappy_answer(cast: Cast, team: Any, *, overdue: bool = False) -> None:
     from kohtaamo.feedback.tests.helpers import answer
 
     survey = Survey.objects.first() or Survey.objects.create(name="Asiakaskysely")
-    encounter = EncounterFactory(staff=cast.agent if team == cast.team else cast.outsider, team=team)
+    encounter = EncounterFactory(
+        staff=cast.agent if team == cast.team else cast.outsider, team=team
+    )
     invitation, _token = invitation_create(encounter=encounter, survey=survey)
     followup = answer(invitation, nps=2, comment="Kukaan ei soittanut.").followup
     if overdue:
