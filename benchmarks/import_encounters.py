@@ -6,7 +6,7 @@ Generates N encounters as CSV in a temporary folder, creates a database of its
 own (dropped and created again; default kohtaamo_bench), migrates it, records
 the staff, teams and customers the rows name, and then, in the same run:
 
-1. imports the file with `kohtaamo import encounters FILE` in a subprocess,
+1. imports the file with `kohtaamo import encounters FILE --timings` in a subprocess,
    measuring its wall time and peak memory (RSS);
 2. imports the same file again (every row unchanged);
 3. loads the same file with COPY into a plain table of the same columns,
@@ -197,7 +197,9 @@ def main() -> int:
         )
 
         print("kohtaamo import (new rows) …", flush=True)
-        seconds, peak_mb, status = kohtaamo(["import", "encounters", str(csv_path), "--quiet"], env)
+        seconds, peak_mb, status = kohtaamo(
+            ["import", "encounters", str(csv_path), "--quiet", "--timings"], env
+        )
         stored = count_encounters(args.database_url)
         if status != 0 or stored != args.rows:
             print(f"import failed: exit status {status}, {stored:,} rows stored", file=sys.stderr)

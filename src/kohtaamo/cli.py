@@ -157,6 +157,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         partial=args.partial,
         progress=not args.quiet,
+        timings=args.timings,
     )
 
 
@@ -242,6 +243,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="only validate, write nothing")
     imp.add_argument("--partial", action="store_true", help="write good rows, report bad ones")
     imp.add_argument("--quiet", action="store_true", help="no progress bar")
+    imp.add_argument(
+        "--timings",
+        action="store_true",
+        help="print the seconds of each phase (encounters, customers)",
+    )
     imp.set_defaults(func=cmd_import)
 
     report = sub.add_parser("report", help="print survey results")

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.formats import number_format
 
 from kohtaamo.encounters.importing import messages
 from kohtaamo.encounters.importing.errors import ImportResult
@@ -23,7 +24,14 @@ from kohtaamo.encounters.importing.runner import Progress
 
 
 def run_import_command(
-    *, kind: str, path: Path, source: str | None, dry_run: bool, partial: bool, progress: bool
+    *,
+    kind: str,
+    path: Path,
+    source: str | None,
+    dry_run: bool,
+    partial: bool,
+    progress: bool,
+    timings: bool = False,
 ) -> int:
     from kohtaamo.encounters.services import file_import
 
@@ -42,6 +50,8 @@ def run_import_command(
             if bar is not None:
                 bar.close()
         print_result(result)
+        if timings:
+            print_timings(result)
     return exit_status(result)
 
 
@@ -89,6 +99,17 @@ def print_result(result: ImportResult) -> None:
     if note:
         sys.stderr.write(note + "\n")
     (sys.stderr if result.file_error else sys.stdout).write(result.summary() + "\n")
+
+
+def print_timings(result: ImportResult) -> None:
+    """Where the import spent its time, a phase a line, on stderr."""
+    sys.stderr.write(str(messages.TIMINGS_HEADING) + "\n")
+    for phase, seconds in result.timings:
+        line = str(messages.TIMING_LINE) % {
+            "phase": messages.TIMING_PHASES[phase],
+            "seconds": number_format(seconds, 2),
+        }
+        sys.stderr.write("  " + line + "\n")
 
 
 class TerminalProgress:

@@ -87,6 +87,8 @@ class ImportResult:
     written: bool = False
     dry_run: bool = False
     partial: bool = False
+    # Seconds per phase (keys of messages.TIMING_PHASES), in the order run.
+    timings: list[tuple[str, float]] = field(default_factory=list)
 
     @property
     def rows_valid(self) -> int:

@@ -64,6 +64,17 @@ SUMMARY_REJECTED = _("%(rejected)s rows had errors and were left out.")
 SUMMARY_MORE_ERRORS = _("%(shown)s of %(count)s errors are listed.")
 PHASE_READING = _("Reading")
 PHASE_WRITING = _("Writing")
+# `--timings`: where an import spent its time, phase by phase.
+TIMINGS_HEADING = _("Time per phase:")
+TIMING_LINE = _("%(phase)s: %(seconds)s s")
+TIMING_PHASES = {
+    "read": _("reading and checking the rows"),
+    "duplicates": _("looking for repeated ids"),
+    "existing": _("finding the rows already stored"),
+    "update": _("updating changed rows"),
+    "insert": _("inserting new rows"),
+    "finish": _("transcripts, indexes and keys"),
+}
 # The unit of the terminal progress bar: "12,000 rows [00:03, 4,000 rows/s]".
 PROGRESS_UNIT = _("rows")
 ERROR_LINE = _("Row %(row)s, %(column)s: %(message)s")

@@ -16,7 +16,8 @@ table, and the error list keeps only the first KOHTAAMO_IMPORT_ERROR_LIMIT.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -84,17 +85,20 @@ def run_import(
     result = ImportResult(dry_run=dry_run, partial=partial)
     staging = staging_for(target, name)
     report = progress or (lambda _progress: None)
+    timed = _Timer(result.timings)
     try:
-        staging.create()
-        result.rows_read = _read(rows, checker, staging, report)
-        staging.finish_loading()
-        duplicates = _report_duplicates(staging, errors, key_column=target.key[-1])
+        with timed("read"):
+            staging.create()
+            result.rows_read = _read(rows, checker, staging, report)
+        with timed("duplicates"):
+            staging.finish_loading()
+            duplicates = _report_duplicates(staging, errors, key_column=target.key[-1])
         result.rows_rejected = checker.rows_rejected + duplicates
         if not dry_run and (partial or errors.count == 0):
             if duplicates:
                 staging.discard_duplicates()
             result.created, result.updated = _write(
-                staging, report, result.rows_read, result.rows_valid
+                staging, report, result.rows_read, result.rows_valid, timed
             )
             result.written = True
     except ImportFileError as exc:
@@ -143,24 +147,47 @@ def _report_duplicates(staging: Staging, errors: ErrorCollector, *, key_column: 
     return count
 
 
+class _Timer:
+    """Adds (phase, seconds) to a list for each block it times (`--timings`)."""
+
+    def __init__(self, timings: list[tuple[str, float]]) -> None:
+        self.timings = timings
+
+    @contextlib.contextmanager
+    def __call__(self, phase: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings.append((phase, time.perf_counter() - started))
+
+
 def _write(
-    staging: Staging, report: ProgressCallback, rows_read: int, rows_to_write: int
+    staging: Staging,
+    report: ProgressCallback,
+    rows_read: int,
+    rows_to_write: int,
+    timed: _Timer,
 ) -> tuple[int, int]:
     created = 0
     now = timezone.now()
     report(Progress("writing", rows_read, None, rows_to_write, 0))
     with transaction.atomic():
-        staging.prepare_write()
-        existing = staging.find_existing()
-        updated = staging.update_existing(now)
+        with timed("existing"):
+            staging.prepare_write()
+            existing = staging.find_existing()
+        with timed("update"):
+            updated = staging.update_existing(now)
         done = existing
         report(Progress("writing", rows_read, None, rows_to_write, done))
-        for new, share in staging.insert_new(now):
-            created += new
-            done = existing + round(share * (rows_to_write - existing))
-            report(Progress("writing", rows_read, None, rows_to_write, done))
-        staging.write_turns()
-        staging.finish_write()
+        with timed("insert"):
+            for new, share in staging.insert_new(now):
+                created += new
+                done = existing + round(share * (rows_to_write - existing))
+                report(Progress("writing", rows_read, None, rows_to_write, done))
+        with timed("finish"):
+            staging.write_turns()
+            staging.finish_write()
     return created, updated
 
 

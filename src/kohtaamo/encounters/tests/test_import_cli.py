@@ -45,6 +45,28 @@ def test_the_command_imports_a_file_and_says_what_it_did(cast: Cast, tmp_path: P
     assert sorted(Encounter.objects.values_list("external_id", flat=True)) == ["Z-1", "Z-2"]
 
 
+def test_timings_say_where_the_import_spent_its_time(cast: Cast, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "e.csv", [encounter_row(external_id=f"T-{n}") for n in range(3)])
+
+    done = run_import("encounters", str(path), "--quiet", "--timings", language="fi")
+
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[0] == "Aika vaiheittain:"
+    phases = [line.strip().rsplit(": ", 1)[0] for line in lines[1:]]
+    assert phases == [
+        "rivien luku ja tarkistus",
+        "toistuvien tunnisteiden haku",
+        "jo tallennettujen rivien haku",
+        "muuttuneiden rivien päivitys",
+        "uusien rivien lisäys",
+        "litteraatit, indeksit ja avaimet",
+    ]
+    seconds = [line.rsplit(": ", 1)[1] for line in lines[1:]]
+    assert all(s.endswith(" s") and float(s[:-2].replace(",", ".")) >= 0 for s in seconds)
+    assert all("," in s for s in seconds)  # Finnish decimal comma
+
+
 def test_the_command_lists_errors_writes_nothing_and_exits_1(cast: Cast, tmp_path: Path) -> None:
     rows = [encounter_row(external_id="Z-1"), encounter_row(external_id="Z-2", team="tuntematon")]
     path = write_csv(tmp_path / "e.csv", rows)
