@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.functional import Promise
 
 from kohtaamo.encounters.importing import messages
@@ -107,7 +108,7 @@ class ImportResult:
         """One or two sentences in the active language."""
         if self.file_error:
             return self.file_error
-        numbers = {
+        counts = {
             "rows": self.rows_read,
             "valid": self.rows_valid,
             "rejected": self.rows_rejected,
@@ -115,6 +116,8 @@ class ImportResult:
             "updated": self.updated,
             "unchanged": self.unchanged,
         }
+        # In thousands as the language groups them: "1 000 000", "1,000,000".
+        numbers = {key: number_format(n, force_grouping=True) for key, n in counts.items()}
         if self.dry_run:
             return str(messages.SUMMARY_DRY_RUN) % numbers
         if not self.written:

@@ -169,3 +169,20 @@ def _watch_for(process: subprocess.Popen[bytes], marker: bytes, seen: threading.
         output += chunk
         if marker in output and b"rows" in output.split(marker)[-1]:
             seen.set()
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fi", "Rivejä luettu 12\xa0345: uusia 12\xa0000, päivitettyjä 345, ennallaan 0."),
+        ("en", "12,345 rows read: 12,000 new, 345 updated, 0 unchanged."),
+    ],
+)
+def test_the_summary_groups_big_numbers_as_the_language_does(language: str, expected: str) -> None:
+    from django.utils import translation
+
+    from kohtaamo.encounters.importing.errors import ImportResult
+
+    result = ImportResult(rows_read=12_345, created=12_000, updated=345, written=True)
+    with translation.override(language):
+        assert result.summary() == expected
