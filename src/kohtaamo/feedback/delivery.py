@@ -316,11 +316,17 @@ def followup_escalate(*, followup_id: int) -> str:
             return "no_manager"
         # Claimed before sending: a second worker finds it escalated.
         FollowUp.objects.filter(pk=followup.pk).update(escalated_at=now, escalation_error="")
+    # Managers of two languages get two e-mails; each language is noted as its
+    # e-mail goes, so that a retry after a failure sends only what did not go.
+    sent = [code for code in followup.escalated_languages.split(",") if code]
     try:
-        # Managers of two languages get two e-mails; should the second fail,
-        # the next try sends both again (a repeat rather than a silence).
         for message in escalation_messages(followup=followup, recipients=recipients):
+            language = message.extra_headers["Content-Language"]
+            if language in sent:
+                continue
             message.send()
+            sent.append(language)
+            FollowUp.objects.filter(pk=followup.pk).update(escalated_languages=",".join(sent))
     except Exception as exc:  # any failure of the mail server or the network
         logger.warning("Escalation of follow-up %s failed: %s", followup.pk, exc)
         # Not escalated after all: the next tick tries again.

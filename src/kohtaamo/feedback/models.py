@@ -266,6 +266,9 @@ class FollowUp(models.Model):
     # Set when the tick e-mails the manager about an overdue follow-up; once.
     escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
     escalation_error = models.TextField(_("last escalation error"), blank=True)
+    # The languages whose escalation e-mail went out ("fi,sv"): a retry after
+    # the second of two e-mails failed sends only the second.
+    escalated_languages = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
         ordering = ["due_at"]

@@ -3,10 +3,12 @@ and shown as escalated (issue 4)."""
 
 from __future__ import annotations
 
+import smtplib
 from datetime import timedelta
 from typing import Any
 
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.urls import reverse
 from django.utils import timezone
 
@@ -120,3 +122,38 @@ def test_each_manager_gets_the_escalation_in_the_language_they_chose(
     assert swedish.extra_headers["Content-Language"] == "sv"
     assert finnish.subject == "Myöhässä oleva yhteydenotto: Vastaanotto"
     assert "Jonotin tunnin." in swedish.body
+
+
+class SwedishFailsOnce(locmem.EmailBackend):
+    """The in-memory outbox, but the first Swedish e-mail meets a mail server error."""
+
+    failed = False
+
+    def send_messages(self, email_messages: Any) -> int:
+        for message in email_messages:
+            if message.extra_headers.get("Content-Language") == "sv" and not self.failed:
+                SwedishFailsOnce.failed = True
+                raise smtplib.SMTPServerDisconnected("the server closed the connection")
+        return super().send_messages(email_messages)
+
+
+def test_after_the_second_of_two_emails_failed_the_retry_sends_only_that_one(
+    cast: Cast, survey: Survey, settings: Any
+) -> None:
+    # Given a Finnish and a Swedish manager, and a mail server that drops the Swedish e-mail once
+    colleague = UserFactory(first_name="Kaj", last_name="Lindqvist", email="kaj@example.fi")
+    UnitManagerFactory(user=colleague, unit=cast.region)
+    page_client(colleague).post(reverse("set_language"), {"language": "sv", "next": "/"})
+    followup = _followup(survey, cast.team)
+    _overdue(followup)
+    SwedishFailsOnce.failed = False
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.SwedishFailsOnce"}}
+    # When the escalation fails half-way and the next tick tries again
+    assert followup_escalate(followup_id=followup.pk) == "failed"
+    assert [m.to for m in mail.outbox] == [[cast.manager.email]]
+    assert feedback_tick_run()["escalations"] == 1
+    # Then each manager got exactly one e-mail
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([cast.manager.email, colleague.email])
+    stored = FollowUp.objects.get(pk=followup.pk)
+    assert stored.escalated_at is not None
+    assert stored.escalated_languages == "fi,sv"
