@@ -35,3 +35,18 @@ def chromium(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+def signed_in_context(browser: Any, live_server: Any, user: Any, **options: Any) -> Any:
+    """A new browser context (`options` as Playwright's new_context takes them)
+    that carries `user`'s session cookie, as if they had signed in."""
+    from django.conf import settings
+
+    from kohtaamo.testing.clients import client_for
+
+    session = client_for(user).cookies[settings.SESSION_COOKIE_NAME].value
+    context = browser.new_context(**options)
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+    return context

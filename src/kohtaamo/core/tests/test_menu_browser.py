@@ -7,22 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.conf import settings
 
 from kohtaamo.conftest import Cast
-from kohtaamo.testing.clients import client_for
+from kohtaamo.testing.browser import signed_in_context
 
 PHONE = {"width": 390, "height": 844}
 DESK = {"width": 1280, "height": 800}
 
 
 def _page(browser: Any, live_server: Any, user: Any, **options: Any) -> Any:
-    session = client_for(user).cookies[settings.SESSION_COOKIE_NAME].value
-    context = browser.new_context(locale="fi-FI", **options)
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
-    page = context.new_page()
+    page = signed_in_context(browser, live_server, user, locale="fi-FI", **options).new_page()
     page.goto(f"{live_server.url}/")
     return page
 

@@ -8,14 +8,13 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from kohtaamo.conftest import Cast
 from kohtaamo.feedback.models import FollowUp, Survey
 from kohtaamo.feedback.services import invitation_create
 from kohtaamo.feedback.tests.helpers import answer
-from kohtaamo.testing.clients import client_for
+from kohtaamo.testing.browser import signed_in_context
 from kohtaamo.testing.factories import EncounterFactory
 
 PHONE = {"width": 390, "height": 844}
@@ -33,10 +32,8 @@ def test_a_lead_reads_an_overdue_follow_up_on_a_phone_without_scrolling_sideways
     comment = "Kukaan ei soittanut takaisin, vaikka niin luvattiin."
     followup = answer(invitation, nps=2, comment=comment).followup
     FollowUp.objects.filter(pk=followup.pk).update(due_at=timezone.now() - timedelta(hours=3))
-    session = client_for(cast.lead).cookies[settings.SESSION_COOKIE_NAME].value
-    context = chromium.new_context(viewport=PHONE, locale="fi-FI", is_mobile=True)
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    context = signed_in_context(
+        chromium, live_server, cast.lead, viewport=PHONE, locale="fi-FI", is_mobile=True
     )
     page = context.new_page()
     # when the lead opens the follow-ups in Finnish on a phone

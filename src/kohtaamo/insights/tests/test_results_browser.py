@@ -8,12 +8,11 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from kohtaamo.conftest import Cast
 from kohtaamo.insights.tests.helpers import answers
-from kohtaamo.testing.clients import client_for
+from kohtaamo.testing.browser import signed_in_context
 
 
 @pytest.mark.browser
@@ -27,13 +26,11 @@ def test_the_trend_chart_draws_under_the_csp_with_few_answers_greyed(
         scores=[10] * 30 + [3] * 10, staff=cast.agent, team=cast.team, at=now - timedelta(days=21)
     )
     answers(scores=[9, 9, 2], staff=cast.agent, team=cast.team, at=now - timedelta(minutes=5))
-    session = client_for(cast.lead).cookies[settings.SESSION_COOKIE_NAME].value
     violations: list[str] = []
     foreign: list[str] = []
     browser = chromium
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    context = signed_in_context(
+        browser, live_server, cast.lead, viewport={"width": 390, "height": 844}, locale="en-GB"
     )
     page = context.new_page()
     page.on(

@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from kohtaamo.conftest import Cast
 from kohtaamo.lineup.services import story_tell
 from kohtaamo.lineup.tests.helpers import answered
+from kohtaamo.testing.browser import signed_in_context
 from kohtaamo.testing.factories import CustomerFactory, EncounterFactory
 
 SECTIONS = ("stories", "checklist", "results", "followups", "promises", "notes")
@@ -63,16 +62,10 @@ def test_lead_opens_the_lineup_and_the_wall_screen_then_revokes_the_link(
         story_tell(by=cast.lead, team=cast.team, text="Pitkä tarina. " * 60, heroes=[cast.agent])
     for _ in range(7):
         answered(staff=cast.agent, team=cast.team, nps=1)
-    client = Client()
-    client.force_login(cast.lead)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
     folder = _artifacts()
     browser = chromium
     viewport = {"width": 1920, "height": 1080}
-    lead = browser.new_context(viewport=viewport, locale="fi-FI")
-    lead.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
+    lead = signed_in_context(browser, live_server, cast.lead, viewport=viewport, locale="fi-FI")
     page = lead.new_page()
     errors: list[str] = []
     # Anything the Content Security Policy blocks shows up here.

@@ -7,19 +7,12 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.conf import settings
-from django.test import Client
 
 from kohtaamo.conftest import Cast
 from kohtaamo.reviews.models import Criterion, Review, ReviewRating, ReviewStatus
 from kohtaamo.reviews.services import default_scorecard_install
+from kohtaamo.testing.browser import signed_in_context
 from kohtaamo.testing.factories import TurnFactory
-
-
-def _session_cookie(user: Any) -> str:
-    client = Client()
-    client.force_login(user)
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
 @pytest.mark.browser
@@ -39,16 +32,7 @@ def test_a_lead_rates_by_keyboard_and_finishes_the_review(
     genuine = Criterion.objects.get(code="genuine-will")
     url = f"{live_server.url}/reviews/encounters/{encounter.pk}/review/"
     browser = chromium
-    context = browser.new_context(viewport=viewport, locale="en-GB")
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": _session_cookie(cast.lead),
-                "url": live_server.url,
-            }
-        ]
-    )
+    context = signed_in_context(browser, live_server, cast.lead, viewport=viewport, locale="en-GB")
     page = context.new_page()
     csp_errors: list[str] = []
     page.on(
