@@ -25,8 +25,14 @@ from kohtaamo.encounters.importing.encounter_rows import (
     EncounterRows,
 )
 from kohtaamo.encounters.importing.errors import ErrorCollector, ImportFileError, ImportResult
-from kohtaamo.encounters.importing.formats import RawRow, open_rows
-from kohtaamo.encounters.importing.runner import Progress, ProgressCallback, run_import
+from kohtaamo.encounters.importing.formats import CsvRows, RawRow, open_rows
+from kohtaamo.encounters.importing.runner import (
+    Progress,
+    ProgressCallback,
+    direct_possible,
+    run_direct_import,
+    run_import,
+)
 from kohtaamo.encounters.importing.targets import customer_target, encounter_target
 from kohtaamo.encounters.models import ImportJob, ImportKind, ImportStatus
 from kohtaamo.org import access
@@ -47,26 +53,48 @@ def encounters_import(
     allowed_team_ids: frozenset[int] | None = None,
     dry_run: bool = False,
     partial: bool = False,
+    direct: bool = False,
     progress: ProgressCallback | None = None,
 ) -> ImportResult:
     """Create or update encounters keyed by (source, external_id).
 
     `source` fills rows that name none; `forced_source` (a webhook's) must be
     the rows' source. `allowed_team_ids` limits the teams (None: every team).
-    All or nothing unless `partial`; `dry_run` checks only. Messages are in
-    the active language."""
+    All or nothing unless `partial`; `dry_run` checks only. With `direct`, a
+    big CSV file on PostgreSQL first tries the direct way
+    (`run_direct_import`); its progress is not seen by another connection
+    until the end, so only the command line asks for it. Messages are in the
+    active language."""
+
+    def checked_by(errors: ErrorCollector) -> EncounterRows:
+        return EncounterRows(
+            errors=errors,
+            lookups=EncounterLookups.load(),
+            zone=timezone.get_default_timezone(),
+            default_source=source.strip(),
+            forced_source=forced_source,
+            allowed_team_ids=allowed_team_ids,
+        )
+
+    refused: list[tuple[str, float]] = []
+    if direct and isinstance(rows, CsvRows) and direct_possible(rows, dry_run=dry_run):
+        started = time.perf_counter()
+        errors = ErrorCollector(settings.KOHTAAMO_IMPORT_ERROR_LIMIT)
+        result = run_direct_import(
+            rows=rows,
+            checker=checked_by(errors),
+            target=encounter_target(),
+            errors=errors,
+            partial=partial,
+            progress=progress,
+        )
+        if result is not None:
+            return result
+        refused = [("direct_refused", time.perf_counter() - started)]
     errors = ErrorCollector(settings.KOHTAAMO_IMPORT_ERROR_LIMIT)
-    checker = EncounterRows(
-        errors=errors,
-        lookups=EncounterLookups.load(),
-        zone=timezone.get_default_timezone(),
-        default_source=source.strip(),
-        forced_source=forced_source,
-        allowed_team_ids=allowed_team_ids,
-    )
-    return run_import(
+    result = run_import(
         rows=rows,
-        checker=checker,
+        checker=checked_by(errors),
         target=encounter_target(),
         name="encounters",
         errors=errors,
@@ -74,6 +102,8 @@ def encounters_import(
         partial=partial,
         progress=progress,
     )
+    result.timings[:0] = refused
+    return result
 
 
 def customers_import(
@@ -106,9 +136,11 @@ def file_import(
     allowed_team_ids: frozenset[int] | None = None,
     dry_run: bool = False,
     partial: bool = False,
+    direct: bool = False,
     progress: ProgressCallback | None = None,
 ) -> ImportResult:
-    """Import a .csv or .jsonl file of encounters or customers."""
+    """Import a .csv or .jsonl file of encounters or customers (`direct`: see
+    encounters_import)."""
     try:
         columns = CUSTOMER_COLUMNS if kind == ImportKind.CUSTOMERS else ENCOUNTER_COLUMNS
         rows = open_rows(path, columns)
@@ -122,6 +154,7 @@ def file_import(
         allowed_team_ids=allowed_team_ids,
         dry_run=dry_run,
         partial=partial,
+        direct=direct,
         progress=progress,
     )
 

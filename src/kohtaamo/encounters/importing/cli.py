@@ -44,6 +44,8 @@ def run_import_command(
                 source=source or "",
                 dry_run=dry_run,
                 partial=partial,
+                # Its progress is the terminal's, not another connection's.
+                direct=True,
                 progress=bar,
             )
         finally:

@@ -23,9 +23,9 @@ PRELOAD_MAX = 200_000
 
 
 class CustomerLookup:
-    def __init__(self, preload_max: int = PRELOAD_MAX) -> None:
+    def __init__(self) -> None:
         self.preloaded: dict[str, int] | None = None
-        if Customer.objects.count() <= preload_max:
+        if Customer.objects.count() <= PRELOAD_MAX:
             self.preloaded = dict(Customer.objects.values_list("external_id", "pk").iterator())
 
     def resolve(self, external_ids: set[str]) -> dict[str, int]:

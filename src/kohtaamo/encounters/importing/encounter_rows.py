@@ -121,6 +121,12 @@ class EncounterRows:
     def pending_turns(self) -> int:
         return len(self._turns)
 
+    @property
+    def reads_database(self) -> bool:
+        """Whether `flush()` looks customers up in the database (there are
+        too many to read them all at the start)."""
+        return self.customers.preloaded is None
+
     def check(self, raw: RawRow) -> None:
         number, values, format_problems = raw
         problems: Problems = []

@@ -68,6 +68,8 @@ PHASE_WRITING = _("Writing")
 TIMINGS_HEADING = _("Time per phase:")
 TIMING_LINE = _("%(phase)s: %(seconds)s s")
 TIMING_PHASES = {
+    "direct_refused": _("trying to write the rows straight into the table"),
+    "direct": _("reading, checking and writing the rows"),
     "read": _("reading and checking the rows"),
     "duplicates": _("looking for repeated ids"),
     "existing": _("finding the rows already stored"),

@@ -8,6 +8,16 @@ COPY is the fastest way into PostgreSQL, and psycopg 3 streams it: the server
 stores each batch's rows as they arrive while Python formats the next ones.
 In the binary format, which halves the time of both sides (measured: 200,000
 staged rows in 0.35 s of Python instead of 0.7 s).
+
+A big CSV file imported from the command line first tries the direct way
+(`DirectWrite`): its checked rows go by COPY straight into the real table,
+while Python reads on, so that the server's work of storing them overlaps
+Python's of reading and checking, instead of following it as the staging
+table's INSERT does. That holds only for a file of new keys: a key already
+stored or repeated in the file stops it (the unique key refuses the row),
+as does a bad row in an all-or-nothing import. The transaction then rolls
+back and the import runs again the staged way, which reports every repeat
+and bad row as always (runner.run_direct_import).
 """
 
 # The SQL below is put together from table, index and constraint names read
@@ -16,11 +26,15 @@ staged rows in 0.35 s of Python instead of 0.7 s).
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from psycopg.copy import QueuedLibpqWriter
 
-from kohtaamo.encounters.importing.staging import TURN_COLUMNS, TYPES, Staging
+from kohtaamo.encounters.importing.staging import TURN_COLUMNS, TYPES, Staging, Target
 
 # Memory for the joins and groupings over the staging table, for this import's
 # transaction only: with the default 4 MB, a million rows spill to disk.
@@ -32,6 +46,9 @@ MAINTENANCE_WORK_MEM = "128MB"
 # and added again before it commits. Measured: per-row checks of a million
 # encounters take 16 s, one set-based check of the same rows under a second.
 BULK_ROWS = 50_000
+# From this file size on, a CSV import from the command line tries the direct
+# way: about BULK_ROWS rows of a helpdesk's export (150 bytes a row).
+DIRECT_MIN_BYTES = 7_500_000
 
 
 class PostgresStaging(Staging):
@@ -166,3 +183,122 @@ class PostgresStaging(Staging):
         for schema, name, definition in indexes:
             self._execute(f"DROP INDEX {quote(schema)}.{quote(name)}")
             self._dropped_indexes.append(definition)
+
+
+class DirectRefused(Exception):
+    """The rows cannot go straight into the table; nothing was written."""
+
+
+class DirectWrite(PostgresStaging):
+    """Checked rows of new keys by one COPY into the real table itself, inside
+    the caller's transaction: its foreign keys dropped and checked once at
+    the end, as the staged bulk path does. Every index stays: a key already
+    stored or repeated refuses the COPY when it ends, and the server keeps
+    the indexes up to date while Python is busy reading (measured on 300,000
+    rows: 8.3-9.2 s in all, against 10.0-10.2 s dropping and building the
+    four secondary indexes again).
+
+    The COPY stays open from the first batch to the last, and a thread of
+    psycopg's sends the rows, so the server stores them while Python reads
+    and checks the next ones: nothing else may use the connection meanwhile.
+    Use as a context manager; `end()` ends the COPY."""
+
+    def __init__(self, connection: Any, target: Target, now: datetime) -> None:
+        super().__init__(connection, target, "direct")
+        self.now = now
+        self.begun = False
+        positions = {column.name: index + 1 for index, column in enumerate(target.columns)}
+        self._written = [(positions[c.name], c.default, c.optional) for c in target.written]
+        self._computed = [(c.value, [positions[name] for name in c.uses]) for c in target.computed]
+        self._keys = [(positions[c.name], c.kind) for c in target.columns if c.key]
+        self._names = [
+            *(c.name for c in target.written),
+            *(c.name for c in target.computed),
+            "created_at",
+            "updated_at",
+        ]
+        types = TYPES["postgresql"]
+        self._types = [
+            *(types[c.kind] for c in target.written),
+            *(types[c.kind] for c in target.computed),
+            "timestamptz",
+            "timestamptz",
+        ]
+        self._stack = contextlib.ExitStack()
+        self._copy: Any = None
+
+    def create(self) -> None:
+        """Nothing to stage."""
+
+    def drop(self) -> None:
+        """Nothing staged."""
+
+    def __enter__(self) -> DirectWrite:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        # An error ends the COPY unfinished (the server discards it).
+        self._stack.__exit__(*exc_info)
+
+    def begin(self, first: list[list[Any]]) -> None:
+        """Lock the table and open the COPY, unless a key of the first batch
+        is stored already (a file imported again): then DirectRefused."""
+        table = self.target.table
+        self._execute(f"SET LOCAL maintenance_work_mem = '{MAINTENANCE_WORK_MEM}'")
+        # See prepare_write: no other transaction may write the table or
+        # slip in between the statements; readers wait for the commit.
+        self._execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+        # As prepare_write: checks of what the caller's transaction wrote before
+        # are made now, so that no pending check keeps a key from being dropped.
+        self._execute("SET CONSTRAINTS ALL IMMEDIATE")
+        if self._any_stored(first):
+            raise DirectRefused
+        self.begun = True
+        self._dropped_keys, self._dropped_indexes = [], []
+        self._drop_foreign_keys(table)
+        sql = f"COPY {table} ({', '.join(self._names)}) FROM STDIN (FORMAT BINARY)"
+        cursor = self._stack.enter_context(self.connection.cursor())
+        self._copy = self._stack.enter_context(
+            cursor.copy(sql, writer=QueuedLibpqWriter(cursor.cursor))
+        )
+        self._copy.set_types(self._types)
+
+    def _any_stored(self, records: list[list[Any]]) -> bool:
+        types = TYPES["postgresql"]
+        columns = ", ".join(name for name in self.target.key)
+        arrays = ", ".join(f"%s::{types[kind]}[]" for _position, kind in self._keys)
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT EXISTS (SELECT 1 FROM {self.target.table} "
+                f"WHERE ({columns}) IN (SELECT * FROM unnest({arrays})))",
+                [[record[position] for record in records] for position, _kind in self._keys],
+            )
+            row = cursor.fetchone()
+        return bool(row and row[0])
+
+    def load(self, records: list[list[Any]], turns: list[tuple[Any, ...]]) -> None:
+        if turns:
+            raise DirectRefused  # turns need the ids of their encounters: staged
+        if not records:
+            return
+        # A column at a time: the defaults of what the rows did not give, the
+        # computed columns, and the time stamps.
+        staged = list(zip(*records, strict=True))
+        columns: list[Sequence[Any]] = []
+        for index, default, optional in self._written:
+            values: Sequence[Any] = staged[index]
+            if optional and default is not None:
+                values = [default if value is None else value for value in values]
+            columns.append(values)
+        for value, uses in self._computed:
+            columns.append(list(map(value, *(staged[index] for index in uses))))
+        stamps = [self.now] * len(records)
+        write = self._copy.write_row
+        for row in zip(*columns, stamps, stamps, strict=True):
+            write(row)
+        self.rows_loaded += len(records)
+
+    def end(self) -> None:
+        """End the COPY: the server's word on every row (IntegrityError for a
+        key stored or repeated)."""
+        self._stack.close()

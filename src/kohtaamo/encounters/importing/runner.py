@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import psycopg
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
@@ -31,7 +32,7 @@ from kohtaamo.encounters.importing.errors import (
     ImportResult,
     RowError,
 )
-from kohtaamo.encounters.importing.formats import RawRow
+from kohtaamo.encounters.importing.formats import CsvRows, RawRow
 from kohtaamo.encounters.importing.staging import Staging, Target
 
 # Rows checked in Python before they go to the staging table together.
@@ -63,6 +64,21 @@ class RowChecker(Protocol):
     def flush(self) -> tuple[list[list[Any]], list[tuple[Any, ...]]]: ...
 
 
+class DirectChecker(RowChecker, Protocol):
+    @property
+    def reads_database(self) -> bool: ...
+
+
+def direct_possible(rows: Iterable[RawRow], *, dry_run: bool) -> bool:
+    """Whether an import may try the direct way first (postgres.DirectWrite):
+    a big CSV file (which carries no transcripts) into PostgreSQL."""
+    if dry_run or connection.vendor != "postgresql" or not isinstance(rows, CsvRows):
+        return False
+    from kohtaamo.encounters.importing import postgres
+
+    return rows.size >= postgres.DIRECT_MIN_BYTES
+
+
 def staging_for(target: Target, name: str) -> Staging:
     if connection.vendor == "postgresql":
         from kohtaamo.encounters.importing.postgres import PostgresStaging
@@ -89,7 +105,7 @@ def run_import(
     try:
         with timed("read"):
             staging.create()
-            result.rows_read = _read(rows, checker, staging, report)
+            result.rows_read = _read(rows, checker, staging.load, report)
         with timed("duplicates"):
             staging.finish_loading()
             duplicates = _report_duplicates(staging, errors, key_column=target.key[-1])
@@ -114,8 +130,71 @@ def run_import(
     return result
 
 
+def run_direct_import(
+    *,
+    rows: CsvRows,
+    checker: DirectChecker,
+    target: Target,
+    errors: ErrorCollector,
+    partial: bool,
+    progress: ProgressCallback | None = None,
+) -> ImportResult | None:
+    """The rows checked and written straight into the table as they are read,
+    in one transaction (postgres.DirectWrite). None when they cannot go that
+    way: a key already stored or repeated in the file, or a bad row in an
+    all-or-nothing import. Nothing is then written, and the caller runs the
+    staged import (`run_import`), which reports every such row."""
+    from kohtaamo.encounters.importing.postgres import DirectRefused, DirectWrite
+
+    result = ImportResult(partial=partial)
+    report = progress or (lambda _progress: None)
+    timed = _Timer(result.timings)
+    writer = DirectWrite(connection, target, timezone.now())
+
+    def load(records: list[list[Any]], turns: list[tuple[Any, ...]]) -> None:
+        if errors.count and not partial:
+            raise DirectRefused
+        if not records:
+            return
+        if not writer.begun:
+            writer.begin(records)
+        writer.load(records, turns)
+
+    if checker.reads_database:
+        return None  # it would query while the COPY holds the connection
+    try:
+        with transaction.atomic(), writer:
+            with timed("direct"):
+                result.rows_read = _read(rows, checker, load, report)
+                if errors.count and not partial:
+                    raise DirectRefused
+                writer.end()
+            report(Progress("writing", result.rows_read, None, writer.rows_loaded, 0))
+            with timed("finish"):
+                if writer.begun:
+                    writer.finish_write()
+            done = writer.rows_loaded
+            report(Progress("writing", result.rows_read, None, done, done))
+    except (DirectRefused, DatabaseError, psycopg.Error):
+        # psycopg's own errors too: COPY is psycopg's, not wrapped by Django.
+        if connection.in_atomic_block:
+            # Inside a caller's transaction, back to Django's constraint mode.
+            with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        return None
+    result.rows_rejected = checker.rows_rejected
+    result.created = writer.rows_loaded
+    result.written = True
+    result.errors = errors.kept
+    result.error_count = errors.count
+    return result
+
+
 def _read(
-    rows: Iterable[RawRow], checker: RowChecker, staging: Staging, report: ProgressCallback
+    rows: Iterable[RawRow],
+    checker: RowChecker,
+    load: Callable[[list[list[Any]], list[tuple[Any, ...]]], None],
+    report: ProgressCallback,
 ) -> int:
     count = waiting = 0
     for raw in rows:
@@ -123,10 +202,10 @@ def _read(
         count += 1
         waiting += 1
         if waiting >= READ_BATCH or checker.pending_turns >= TURN_BATCH:
-            staging.load(*checker.flush())
+            load(*checker.flush())
             waiting = 0
             report(Progress("reading", count, getattr(rows, "bytes_read", None)))
-    staging.load(*checker.flush())
+    load(*checker.flush())
     report(Progress("reading", count, getattr(rows, "bytes_read", None)))
     return count
 

@@ -14,10 +14,10 @@ UPDATE statements that keep every constraint of the schema in force.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
@@ -45,9 +45,25 @@ TYPES = {
 }
 
 
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED: Final = _Required()
+
+
+def sql_literal(value: str | bool | None) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    return "'" + value.replace("'", "''") + "'"
+
+
 @dataclass(frozen=True)
 class Column:
-    """A staged column. `default` (SQL) makes it optional: NULL in the stage
+    """A staged column. A `default` makes it optional: NULL in the stage
     means "not given", so an update keeps the stored value and a new row gets
     the default. `update` replaces the update expression (s = stage row, t =
     stored row). `written` is False for the stage's own helper columns."""
@@ -55,18 +71,32 @@ class Column:
     name: str
     kind: str
     key: bool = False
-    default: str | None = None
+    default: str | bool | _Required | None = REQUIRED
     update: str | None = None
     written: bool = True
+
+    @property
+    def optional(self) -> bool:
+        return self.default is not REQUIRED
+
+    @property
+    def default_sql(self) -> str:
+        assert not isinstance(self.default, _Required)
+        return sql_literal(self.default)
 
 
 @dataclass(frozen=True)
 class Computed:
-    """A column of the real table computed from staged ones."""
+    """A column of the real table computed from staged ones: `insert` and
+    `update` in SQL, and `value` the same as `insert` in Python, of the staged
+    columns `uses` (for rows written without a stage, postgres.DirectWrite)."""
 
     name: str
     insert: str
     update: str
+    value: Callable[..., Any]
+    uses: tuple[str, ...]
+    kind: str = "bool"
 
 
 @dataclass(frozen=True)
@@ -285,7 +315,7 @@ class Staging:
                 continue
             if column.update:
                 value = column.update
-            elif column.default is not None:
+            elif column.optional:
                 value = f"COALESCE(s.{column.name}, t.{column.name})"
             else:
                 value = f"s.{column.name}"
@@ -309,8 +339,8 @@ class Staging:
         names, values = [], []
         for column in self.target.written:
             names.append(column.name)
-            if column.default is not None:
-                values.append(f"COALESCE(s.{column.name}, {column.default})")
+            if column.optional:
+                values.append(f"COALESCE(s.{column.name}, {column.default_sql})")
             else:
                 values.append(f"s.{column.name}")
         for computed in self.target.computed:

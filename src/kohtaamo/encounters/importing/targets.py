@@ -11,15 +11,13 @@ from kohtaamo.encounters.importing.staging import Column, Computed, Target
 from kohtaamo.encounters.models import Customer, Encounter, TranscriptTurn
 
 
-def _default(model: type[models.Model], name: str) -> str:
-    """The model field's default as an SQL literal, so that a new row made by
-    the import gets the same default as one made through the ORM."""
+def _default(model: type[models.Model], name: str) -> str | bool:
+    """The model field's default, so that a new row made by the import gets
+    the same default as one made through the ORM."""
     field = model._meta.get_field(name)
     assert isinstance(field, models.Field)
     value: Any = field.default
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    return "'" + str(value).replace("'", "''") + "'"
+    return value if isinstance(value, bool) else str(value)
 
 
 def encounter_target() -> Target:
@@ -33,16 +31,16 @@ def encounter_target() -> Target:
             Column(
                 "ended_at",
                 "time",
-                default="NULL",
+                default=None,
                 # An end time kept from before must not end up before a new start.
                 update="CASE WHEN s.ended_at IS NULL AND t.ended_at < s.started_at THEN NULL "
                 "ELSE COALESCE(s.ended_at, t.ended_at) END",
             ),
             Column("staff_id", "int"),
             Column("team_id", "bigint"),
-            Column("customer_id", "bigint", default="NULL"),
-            Column("topic", "text", default="''"),
-            Column("outcome", "text", default="''"),
+            Column("customer_id", "bigint", default=None),
+            Column("topic", "text", default=""),
+            Column("outcome", "text", default=""),
             Column("transcript_given", "bool", written=False),
             Column("turn_count", "int", written=False),
         ),
@@ -52,6 +50,8 @@ def encounter_target() -> Target:
                 insert="s.turn_count > 0",
                 update="CASE WHEN s.transcript_given THEN s.turn_count > 0 "
                 "ELSE t.has_transcript END",
+                value=lambda turn_count: turn_count > 0,
+                uses=("turn_count",),
             ),
         ),
         turns_table=TranscriptTurn._meta.db_table,
@@ -63,9 +63,9 @@ def customer_target() -> Target:
         table=Customer._meta.db_table,
         columns=(
             Column("external_id", "text", key=True),
-            Column("name", "text", default="''"),
-            Column("email", "text", default="''"),
-            Column("phone", "text", default="''"),
+            Column("name", "text", default=""),
+            Column("email", "text", default=""),
+            Column("phone", "text", default=""),
             Column("language", "text", default=_default(Customer, "language")),
             Column("consent_surveys", "bool", default=_default(Customer, "consent_surveys")),
             Column("consent_contact", "bool", default=_default(Customer, "consent_contact")),

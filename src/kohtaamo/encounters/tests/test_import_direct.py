@@ -1,0 +1,230 @@
+"""The direct way of a big CSV import on PostgreSQL (postgres.DirectWrite):
+rows of new keys go by COPY straight into the table, and anything else falls
+back to the staged import, which then reports and writes exactly as always."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from kohtaamo.conftest import Cast
+from kohtaamo.encounters import services
+from kohtaamo.encounters.importing import cli, customer_lookup, messages, postgres, runner
+from kohtaamo.encounters.importing.errors import ImportResult
+from kohtaamo.encounters.models import Encounter
+from kohtaamo.encounters.tests.import_support import encounter_row, write_csv
+from kohtaamo.encounters.tests.test_import_postgres_bulk import schema
+from kohtaamo.testing.factories import CustomerFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="the direct way is PostgreSQL's only"
+    ),
+]
+
+# Everything the import writes into an encounter, in a fixed order.
+STORED = (
+    "source",
+    "external_id",
+    "channel",
+    "started_at",
+    "ended_at",
+    "staff_id",
+    "team_id",
+    "customer_id",
+    "topic",
+    "outcome",
+    "has_transcript",
+)
+
+
+@pytest.fixture(autouse=True)
+def small_files_go_direct(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(postgres, "DIRECT_MIN_BYTES", 0)
+    # Batches of two rows, so that a file of a few rows has several.
+    monkeypatch.setattr(runner, "READ_BATCH", 2)
+
+
+def varied_rows(cast: Cast, count: int = 7, prefix: str = "D") -> list[dict[str, Any]]:
+    """Rows that use every optional column's default and both kinds of time."""
+    customer = CustomerFactory(external_id="CRM-77")
+    rows = []
+    for n in range(count):
+        row = encounter_row(external_id=f"{prefix}-{n}")
+        if n % 2:
+            row.update(topic="", outcome="", ended_at="")
+        if n % 3 == 0:
+            row.update(customer_external_id=customer.external_id)
+        if n == 4:
+            # A naive time is read in the organisation's zone.
+            row.update(started_at="2025-06-01T10:00:00", ended_at="2025-06-01 10:20")
+        if n == 5:
+            row.update(staff_email=cast.lead.email.upper(), team=" hki-vastaanotto ")
+        rows.append(row)
+    return rows
+
+
+def stored() -> list[tuple[Any, ...]]:
+    return list(Encounter.objects.order_by("external_id").values_list(*STORED))
+
+
+def import_file(path: Path, **options: Any) -> ImportResult:
+    return services.file_import(kind="encounters", path=path, direct=True, **options)
+
+
+def phases(result: ImportResult) -> list[str]:
+    return [phase for phase, _seconds in result.timings]
+
+
+def test_new_rows_go_straight_in_and_are_stored_as_the_staged_import_stores_them(
+    cast: Cast, tmp_path: Path
+) -> None:
+    # Given a file of new rows that leaves optional columns empty
+    path = write_csv(tmp_path / "e.csv", varied_rows(cast))
+    before = schema()
+
+    # When it is imported the direct way, and then (into an empty table) staged
+    direct = import_file(path)
+    by_direct = stored()
+    Encounter.objects.all().delete()
+    staged = services.file_import(kind="encounters", path=path)
+
+    # Then the direct way wrote them, every value as the staged import does
+    assert phases(direct) == ["direct", "finish"]
+    assert "direct" not in phases(staged)
+    assert (direct.written, direct.created, direct.error_count) == (True, 7, 0)
+    assert (staged.created, staged.summary()) == (7, direct.summary())
+    assert by_direct == stored()
+    assert {row[8] for row in by_direct} == {"", "Laskun eräpäivä"}
+    # and the table has every key and index it had
+    assert schema() == before
+
+
+def test_a_file_imported_again_falls_back_and_changes_nothing(cast: Cast, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "e.csv", varied_rows(cast))
+    import_file(path)
+    first = stored()
+
+    again = import_file(path)
+
+    # Refused by the first batch's keys, before a row was sent
+    assert phases(again)[:2] == ["direct_refused", "read"]
+    assert (again.written, again.created, again.updated, again.unchanged) == (True, 0, 0, 7)
+    assert stored() == first
+
+
+def test_a_stored_key_in_a_later_batch_rolls_the_direct_way_back_and_is_updated(
+    cast: Cast, tmp_path: Path
+) -> None:
+    # Given a stored encounter that the file's last row changes
+    write_csv(tmp_path / "old.csv", [encounter_row(external_id="D-6", topic="Vanha aihe")])
+    assert services.file_import(kind="encounters", path=tmp_path / "old.csv").created == 1
+    path = write_csv(tmp_path / "e.csv", varied_rows(cast))
+
+    result = import_file(path)
+
+    # Then the unique key refused the COPY, and the staged import did the rest
+    assert phases(result)[0] == "direct_refused"
+    assert (result.created, result.updated, result.error_count) == (6, 1, 0)
+    assert Encounter.objects.count() == 7
+    assert Encounter.objects.get(external_id="D-6").topic == "Laskun eräpäivä"
+
+
+def test_a_repeated_id_is_reported_by_row_as_the_staged_import_reports_it(
+    cast: Cast, tmp_path: Path
+) -> None:
+    rows = varied_rows(cast)
+    rows.append(encounter_row(external_id="D-1"))
+    path = write_csv(tmp_path / "e.csv", rows)
+    before = schema()
+
+    result = import_file(path)
+    staged = services.file_import(kind="encounters", path=path)
+
+    assert phases(result)[0] == "direct_refused"
+    assert result.written is False
+    assert [(e.row, e.column, e.code) for e in result.errors] == [
+        (9, "external_id", "duplicate_id")
+    ]
+    assert result.errors == staged.errors
+    assert Encounter.objects.count() == 0
+    assert schema() == before
+
+
+def test_a_bad_row_stops_an_all_or_nothing_import_with_the_staged_errors(
+    cast: Cast, tmp_path: Path
+) -> None:
+    rows = varied_rows(cast)
+    rows[3].update(channel="kirjekyyhky")
+    rows[6].update(external_id="D-0")
+    path = write_csv(tmp_path / "e.csv", rows)
+
+    result = import_file(path)
+    staged = services.file_import(kind="encounters", path=path)
+
+    # Every error is there, the repeated id too, as the staged import lists them
+    assert phases(result)[0] == "direct_refused"
+    assert [(e.row, e.code) for e in result.errors] == [(5, "unknown_channel"), (8, "duplicate_id")]
+    assert result.errors == staged.errors
+    assert (result.written, Encounter.objects.count()) == (False, 0)
+
+
+def test_a_partial_import_writes_the_good_rows_the_direct_way(cast: Cast, tmp_path: Path) -> None:
+    rows = varied_rows(cast)
+    rows[2].update(started_at="eilen")
+    path = write_csv(tmp_path / "e.csv", rows)
+
+    result = import_file(path, partial=True)
+
+    assert phases(result) == ["direct", "finish"]
+    assert [(e.row, e.column, e.code) for e in result.errors] == [(4, "started_at", "bad_datetime")]
+    assert (result.written, result.created, result.rows_rejected) == (True, 6, 1)
+    assert Encounter.objects.count() == 6
+
+
+def test_customers_looked_up_batch_by_batch_keep_the_staged_import(
+    cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The lookup queries between batches, while the COPY would hold the connection
+    monkeypatch.setattr(customer_lookup, "PRELOAD_MAX", 0)
+    path = write_csv(tmp_path / "e.csv", varied_rows(cast))
+
+    result = import_file(path)
+
+    assert phases(result)[:2] == ["direct_refused", "read"]
+    assert (result.created, result.error_count) == (7, 0)
+
+
+def test_only_the_command_line_asks_for_the_direct_way(cast: Cast, tmp_path: Path) -> None:
+    # A web upload's progress must be seen by the page while it runs
+    path = write_csv(tmp_path / "e.csv", varied_rows(cast))
+
+    result = services.file_import(kind="encounters", path=path)
+
+    assert "direct" not in phases(result)
+    assert "direct_refused" not in phases(result)
+
+
+def test_the_command_goes_the_direct_way_and_says_so_in_its_timings(
+    cast: Cast, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "e.csv", varied_rows(cast))
+
+    status = cli.run_import_command(
+        kind="encounters",
+        path=path,
+        source=None,
+        dry_run=False,
+        partial=False,
+        progress=False,
+        timings=True,
+    )
+
+    printed = capsys.readouterr()
+    assert status == 0
+    assert Encounter.objects.count() == 7
+    assert str(messages.TIMING_PHASES["direct"]) in printed.err
