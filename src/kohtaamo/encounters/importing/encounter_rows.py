@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import operator
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timezone, tzinfo
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -12,12 +13,13 @@ from django.contrib.auth import get_user_model
 from kohtaamo.encounters.importing import messages
 from kohtaamo.encounters.importing.customer_lookup import CustomerLookup
 from kohtaamo.encounters.importing.errors import ErrorCollector
-from kohtaamo.encounters.importing.formats import Columns, RawRow
+from kohtaamo.encounters.importing.formats import CellBatch, Columns, RawRow
 from kohtaamo.encounters.importing.validation import (
     INVALID,
     Problems,
     add,
     add_format_problems,
+    aware,
     moment,
     report,
     text,
@@ -52,6 +54,8 @@ MAX_TURNS = 2000
 REMEMBER_MAX = 10_000
 # Where the customer id sits in a record (see EncounterRows.check).
 CUSTOMER_INDEX = 8
+# The longest text of each column (the model's limits).
+MAX_LENGTHS = {"external_id": 128, "customer_external_id": 128, "topic": 200, "outcome": 200}
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,9 @@ class EncounterRows:
         get = values.get
         good = self._good
         source = self._remembered(good["source"], get("source"), self._source, problems)
-        external_id = text(get("external_id"), "external_id", 128, problems, required=True)
+        external_id = text(
+            get("external_id"), "external_id", MAX_LENGTHS["external_id"], problems, required=True
+        )
         channel = self._remembered(good["channel"], get("channel"), self._channel, problems)
         started_at = moment(get("started_at"), "started_at", self.zone, problems)
         if started_at is None:
@@ -147,9 +153,14 @@ class EncounterRows:
         ended_at = moment(get("ended_at"), "ended_at", self.zone, problems)
         staff_id = self._remembered(good["staff_email"], get("staff_email"), self._staff, problems)
         team_id = self._remembered(good["team"], get("team"), self._team, problems)
-        customer = text(get("customer_external_id"), "customer_external_id", 128, problems)
-        topic = text(get("topic"), "topic", 200, problems)
-        outcome = text(get("outcome"), "outcome", 200, problems)
+        customer = text(
+            get("customer_external_id"),
+            "customer_external_id",
+            MAX_LENGTHS["customer_external_id"],
+            problems,
+        )
+        topic = text(get("topic"), "topic", MAX_LENGTHS["topic"], problems)
+        outcome = text(get("outcome"), "outcome", MAX_LENGTHS["outcome"], problems)
         turns = self._transcript(get("transcript"), number, problems)
         if (
             isinstance(started_at, datetime)
@@ -219,6 +230,162 @@ class EncounterRows:
             turns = [t for t in turns if t[0] not in rejected]
         self._records, self._turns, self._waiting, self._rejected = [], [], [], set()
         return records, turns
+
+    # --- A batch one column at a time -------------------------------------------
+
+    def check_cells(self, batch: CellBatch) -> None:
+        """`check` for each row of the batch: column by column when every value
+        is plainly good (`_checked_by_column`), else row by row."""
+        columns = dict(zip(batch.header, zip(*batch.cells, strict=True), strict=True))
+        if not self._checked_by_column(batch.numbers, columns):
+            for raw in batch.raw_rows():
+                self.check(raw)
+
+    def _checked_by_column(self, numbers: list[int], columns: Mapping[str, Sequence[Any]]) -> bool:
+        """Check the rows of a batch a column at a time and keep their records,
+        exactly as `check` keeps them; or return False, with nothing kept, as
+        soon as some value is not plainly good. Each step states a rule of
+        `check` for a whole column: what it cannot decide at a glance sends
+        the batch back to be checked row by row, which reports it."""
+        count = len(numbers)
+        get = columns.get
+        source = self._remembered_column("source", get("source"), self._source, count)
+        channel = self._remembered_column("channel", get("channel"), self._channel, count)
+        staff = self._remembered_column("staff_email", get("staff_email"), self._staff, count)
+        team = self._remembered_column("team", get("team"), self._team, count)
+        external_id = self._text_column(get("external_id"), "external_id", count, required=True)
+        customer = self._text_column(get("customer_external_id"), "customer_external_id", count)
+        topic = self._text_column(get("topic"), "topic", count)
+        outcome = self._text_column(get("outcome"), "outcome", count)
+        started_at = self._time_column(get("started_at"), count, required=True)
+        ended_at = self._time_column(get("ended_at"), count)
+        if (
+            source is None
+            or channel is None
+            or staff is None
+            or team is None
+            or external_id is None
+            or customer is None
+            or topic is None
+            or outcome is None
+            or started_at is None
+            or ended_at is None
+            # No NUL in any text (the checked columns above say so themselves).
+            or "\x00" in "".join((*external_id, *customer, *topic, *outcome))
+            or self._ends_before_start(started_at, ended_at)
+        ):
+            return False
+        customer_ids: list[int | None] = [None] * count
+        known = self.customers.preloaded
+        if known is not None:
+            customer_ids = list(map(known.get, customer))
+            # No customer has the empty id, so an unknown one leaves more Nones.
+            if "" in known or customer_ids.count(None) != customer.count(""):
+                return False  # an unknown customer: reported row by row
+        records = list(
+            map(
+                list,
+                zip(
+                    numbers,
+                    source,
+                    external_id,
+                    channel,
+                    started_at,
+                    ended_at,
+                    staff,
+                    team,
+                    customer_ids,
+                    [t or None for t in topic],
+                    [o or None for o in outcome],
+                    [False] * count,
+                    [0] * count,
+                    strict=True,
+                ),
+            )
+        )
+        self._records.extend(records)
+        if known is None:
+            self._waiting.extend(
+                (record[0], [], record, c) for record, c in zip(records, customer, strict=True) if c
+            )
+        return True
+
+    @staticmethod
+    def _ends_before_start(
+        started_at: Sequence[datetime | None], ended_at: Sequence[datetime | None]
+    ) -> bool:
+        if None in ended_at or None in started_at:
+            return any(s and e and e < s for s, e in zip(started_at, ended_at, strict=True))
+        later: Callable[[Any, Any], bool] = operator.gt
+        return any(map(later, started_at, ended_at))
+
+    def _remembered_column(
+        self,
+        name: str,
+        values: Sequence[Any] | None,
+        check: Callable[[Any, Problems], Any],
+        count: int,
+    ) -> list[Any] | None:
+        """A column of few distinct values: each checked once (and remembered,
+        as `_remembered` does), or None when one of them has a problem."""
+        if values is None:  # not in the file: the check of "not given"
+            probe: Problems = []
+            clean = check(None, probe)
+            return None if probe else [clean] * count
+        good = self._good[name]
+        try:
+            return [good[value] for value in values]
+        except (KeyError, TypeError):
+            pass
+        try:
+            distinct = set(values)
+        except TypeError:  # a list or an object in JSON: reported row by row
+            return None
+        for value in distinct:
+            probe = []
+            self._remembered(good, value, check, probe)
+            if probe:
+                return None
+        cleaned = [good.get(value, INVALID) for value in values]
+        return None if any(value is INVALID for value in cleaned) else cleaned
+
+    @staticmethod
+    def _text_column(
+        values: Sequence[Any] | None, name: str, count: int, *, required: bool = False
+    ) -> list[str] | None:
+        """`text()` of a column of strings, or None when it would add a problem
+        (NUL is looked for over all the columns at once)."""
+        if values is None:
+            return None if required else [""] * count
+        if not all(value.__class__ is str for value in values):
+            return None
+        stripped = list(map(str.strip, values))
+        if required and not all(stripped):
+            return None
+        return None if max(map(len, stripped)) > MAX_LENGTHS[name] else stripped
+
+    def _time_column(
+        self, values: Sequence[Any] | None, count: int, *, required: bool = False
+    ) -> list[datetime | None] | None:
+        """`moment()` of a column of strings, or None when it would add a problem."""
+        if values is None:
+            return None if required else [None] * count
+        if not all(value.__class__ is str for value in values):
+            return None
+        parse = datetime.fromisoformat
+        try:
+            parsed = [parse(v) if v else None for v in map(str.strip, values)]
+        except ValueError:
+            return None
+        if required and not all(parsed):
+            return None
+        if all(t is None or (t.tzinfo.__class__ is timezone and 1 < t.year < 9999) for t in parsed):
+            return parsed  # fixed UTC offsets, as `aware` keeps them
+        zone = self.zone
+        stored = [None if t is None else aware(t, zone) for t in parsed]
+        if any(s is None and t is not None for s, t in zip(stored, parsed, strict=True)):
+            return None
+        return stored
 
     # --- One column each ------------------------------------------------------
 

@@ -1,20 +1,22 @@
 """Reading import files row by row: CSV (UTF-8, with or without a BOM, comma
 or semicolon) and JSON Lines, chosen by the file's extension.
 
-A reader never holds more than one row and the file's read buffer, so memory
-stays flat however big the file is. It yields `RawRow` tuples:
-(row number, values by column, problems the format itself found or None).
+A reader holds at most one batch of rows and the file's read buffer, so
+memory stays flat however big the file is. It yields `RawRow` tuples:
+(row number, values by column, problems the format itself found or None);
+a CSV reader also gives its rows a batch at a time (`CsvRows.batches`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from django.utils.functional import Promise
 
@@ -35,6 +37,25 @@ class Problem:
 
 
 RawRow = tuple[int, dict[str, Any], list[Problem] | None]
+T = TypeVar("T")
+# Rows of a CSV file held at a time when they are read one by one.
+ROWS_AT_A_TIME = 100
+
+
+@dataclass(frozen=True)
+class CellBatch:
+    """Consecutive rows of a CSV file that each have a cell for every column
+    of the header, as lists of cells: checked a column at a time, a million
+    rows need no dict each (encounter_rows.EncounterRows.check_cells)."""
+
+    header: tuple[str, ...]
+    numbers: list[int]
+    cells: list[list[str]]
+
+    def raw_rows(self) -> Iterator[RawRow]:
+        header = self.header
+        for number, cells in zip(self.numbers, self.cells, strict=True):
+            yield number, dict(zip(header, cells, strict=True)), None
 
 
 @dataclass(frozen=True)
@@ -64,9 +85,12 @@ class RowReader:
             raise ImportFileError(messages.ERROR_FILE_MISSING, path=str(path)) from exc
 
     def __iter__(self) -> Iterator[RawRow]:
+        yield from self._opened(self._rows)
+
+    def _opened(self, produce: Callable[[IO[bytes]], Iterator[T]]) -> Iterator[T]:
         try:
             with self.path.open("rb") as raw:
-                yield from self._rows(raw)
+                yield from produce(raw)
         except OSError as exc:
             raise ImportFileError(messages.ERROR_FILE_MISSING, path=str(self.path)) from exc
         except UnicodeDecodeError as exc:
@@ -101,7 +125,19 @@ class CsvRows(RowReader):
     """CSV as spreadsheets write it. Row numbers are the spreadsheet's: the
     header is row 1, so the first data row is row 2."""
 
+    def batches(self, size: int) -> Iterator[CellBatch | RawRow]:
+        """The rows in order: runs of up to `size` rows as CellBatch, and each
+        row that is not a row of the header's width on its own, with its problem."""
+        yield from self._opened(lambda raw: self._items(raw, size))
+
     def _rows(self, raw: IO[bytes]) -> Iterator[RawRow]:
+        for item in self._items(raw, ROWS_AT_A_TIME):
+            if isinstance(item, CellBatch):
+                yield from item.raw_rows()
+            else:
+                yield item
+
+    def _items(self, raw: IO[bytes], size: int) -> Iterator[CellBatch | RawRow]:
         # utf-8-sig drops a BOM when there is one (Excel's "CSV UTF-8").
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
         first_line = text.readline()
@@ -109,21 +145,36 @@ class CsvRows(RowReader):
             raise ImportFileError(messages.ERROR_EMPTY_FILE)
         # A spreadsheet in a Finnish or Swedish locale separates with ";".
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        header = [
+        header = tuple(
             name.strip().lower() for name in next(csv.reader([first_line], delimiter=delimiter))
-        ]
-        self._check_header(header)
+        )
+        self._check_header(list(header))
         width = len(header)
-        for number, cells in enumerate(csv.reader(text, delimiter=delimiter), start=2):
-            if len(cells) != width:
-                if not any(cell.strip() for cell in cells):
-                    continue  # an empty line, or a row of empty cells
-                yield number, {}, [_cell_count_problem(len(cells), width)]
-            elif any(cells):
-                yield number, dict(zip(header, cells, strict=True)), None
-            if not number & 1023:
-                # tell() asks the operating system, so not on every row.
-                self.bytes_read = raw.tell()
+        reader = csv.reader(text, delimiter=delimiter)
+        number = 2  # of the next row: the header is row 1
+        while chunk := list(itertools.islice(reader, size)):
+            numbers = range(number, number + len(chunk))
+            number += len(chunk)
+            self.bytes_read = raw.tell()
+            if set(map(len, chunk)) == {width} and all(map(any, chunk)):
+                yield CellBatch(header, list(numbers), chunk)
+                continue
+            # Not all rows of the header's width, or some blank: one by one.
+            good_numbers: list[int] = []
+            good: list[list[str]] = []
+            for row_number, cells in zip(numbers, chunk, strict=True):
+                if len(cells) != width:
+                    if any(cell.strip() for cell in cells):
+                        if good:
+                            yield CellBatch(header, good_numbers, good)
+                            good_numbers, good = [], []
+                        yield row_number, {}, [_cell_count_problem(len(cells), width)]
+                    # else an empty line, or a row of empty cells
+                elif any(cells):
+                    good_numbers.append(row_number)
+                    good.append(cells)
+            if good:
+                yield CellBatch(header, good_numbers, good)
 
     def _check_header(self, header: list[str]) -> None:
         seen: set[str] = set()

@@ -19,7 +19,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import psycopg
 from django.db import DatabaseError, IntegrityError, connection, transaction
@@ -32,7 +32,7 @@ from kohtaamo.encounters.importing.errors import (
     ImportResult,
     RowError,
 )
-from kohtaamo.encounters.importing.formats import CsvRows, RawRow
+from kohtaamo.encounters.importing.formats import CellBatch, CsvRows, RawRow
 from kohtaamo.encounters.importing.staging import Staging, Target
 
 # Rows checked in Python before they go to the staging table together.
@@ -62,6 +62,13 @@ class RowChecker(Protocol):
     def check(self, raw: RawRow) -> None: ...
 
     def flush(self) -> tuple[list[list[Any]], list[tuple[Any, ...]]]: ...
+
+
+@runtime_checkable
+class CellChecker(RowChecker, Protocol):
+    """A checker that also takes a CSV file's rows a batch at a time."""
+
+    def check_cells(self, batch: CellBatch) -> None: ...
 
 
 class DirectChecker(RowChecker, Protocol):
@@ -196,6 +203,8 @@ def _read(
     load: Callable[[list[list[Any]], list[tuple[Any, ...]]], None],
     report: ProgressCallback,
 ) -> int:
+    if isinstance(rows, CsvRows) and isinstance(checker, CellChecker):
+        return _read_batches(rows, checker, load, report)
     count = waiting = 0
     for raw in rows:
         checker.check(raw)
@@ -223,6 +232,32 @@ def _report_duplicates(staging: Staging, errors: ErrorCollector, *, key_column: 
             for rn, first_rn in first
         ]
         errors.extend_sorted(found, count)
+    return count
+
+
+def _read_batches(
+    rows: CsvRows,
+    checker: CellChecker,
+    load: Callable[[list[list[Any]], list[tuple[Any, ...]]], None],
+    report: ProgressCallback,
+) -> int:
+    """`_read` of a CSV file a batch of rows at a time (formats.CellBatch)."""
+    count = waiting = 0
+    for item in rows.batches(READ_BATCH):
+        if isinstance(item, CellBatch):
+            checker.check_cells(item)
+            count += len(item.numbers)
+            waiting += len(item.numbers)
+        else:
+            checker.check(item)
+            count += 1
+            waiting += 1
+        if waiting >= READ_BATCH:
+            load(*checker.flush())
+            waiting = 0
+            report(Progress("reading", count, rows.bytes_read))
+    load(*checker.flush())
+    report(Progress("reading", count, rows.bytes_read))
     return count
 
 

@@ -108,11 +108,20 @@ def moment(
         return add(
             problems, column, messages.ERROR_BAD_DATETIME, "bad_datetime", path, zone=str(zone)
         )
-    # Years 1 and 9999 may not survive the conversion to UTC.
-    if not 1 < value.year < 9999:
+    stored = aware(value, zone)
+    if stored is None:
         return add(
             problems, column, messages.ERROR_BAD_DATETIME, "bad_datetime", path, zone=str(zone)
         )
+    return stored
+
+
+def aware(value: datetime, zone: tzinfo) -> datetime | None:
+    """A parsed time as it is compared and stored: a naive one read in
+    `zone`. None for the years 1 and 9999, which may not survive the
+    conversion to UTC."""
+    if not 1 < value.year < 9999:
+        return None
     if value.tzinfo is None:
         value = value.replace(tzinfo=zone)
     elif value.tzinfo.__class__ is timezone:

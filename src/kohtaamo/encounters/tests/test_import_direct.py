@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from kohtaamo.conftest import Cast
 from kohtaamo.encounters import services
@@ -227,4 +228,5 @@ def test_the_command_goes_the_direct_way_and_says_so_in_its_timings(
     printed = capsys.readouterr()
     assert status == 0
     assert Encounter.objects.count() == 7
-    assert str(messages.TIMING_PHASES["direct"]) in printed.err
+    with translation.override(cli.terminal_language()):
+        assert str(messages.TIMING_PHASES["direct"]) in printed.err

@@ -1,0 +1,152 @@
+"""Checking a CSV file's rows a column at a time (EncounterRows.check_cells)
+must keep exactly the records, and report exactly the errors, that checking
+them row by row does: hypothesis draws batches of good and bad values."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from kohtaamo.encounters.importing.encounter_rows import (
+    ENCOUNTER_COLUMNS,
+    EncounterLookups,
+    EncounterRows,
+)
+from kohtaamo.encounters.importing.errors import ErrorCollector
+from kohtaamo.encounters.importing.formats import CellBatch
+from kohtaamo.testing.factories import CustomerFactory
+
+pytestmark = pytest.mark.django_db
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+TIMES = [
+    "2025-03-14T09:30:00+02:00",
+    " 2025-03-14T10:30:00+02:00 ",
+    "2025-03-14T09:30:00Z",
+    "2025-03-14T09:30:00",  # naive: read in Helsinki time
+    "2025-03-30 03:30",  # naive, in the hour the clocks skip
+    "2025-10-26T03:30:00",  # naive, in the hour that comes twice
+    "2025-03-14",
+]
+GOOD = {
+    "source": ["zendesk", " zendesk ", "crm", ""],
+    "external_id": ["Z-1", " Z-2 ", "x" * 128, "Z-3"],
+    "channel": ["phone", "Phone", "e-mail", "in person", " chat "],
+    "started_at": TIMES,
+    "ended_at": [*TIMES, "", "2025-12-31T23:59:59+02:00"],
+    "staff_email": ["aino@example.fi", " AINO@example.fi ", "leena@example.fi"],
+    "team": ["hki-vastaanotto", "HKI-Vastaanotto", "oulu"],
+    "customer_external_id": ["", "CRM-1", " CRM-2 "],
+    "topic": ["", "Laskun eräpäivä", "x" * 200, " Pysäköinti "],
+    "outcome": ["", "Ratkaistu", "x" * 200],
+}
+BAD = {
+    "source": ["x" * 65, "a\x00b"],
+    "external_id": ["", "x" * 129, "Z\x00"],
+    "channel": ["fax", ""],
+    "started_at": ["", "eilen", "0001-01-01T00:00:00", "9999-12-31T23:00:00+00:00", "24:00"],
+    "ended_at": ["huomenna", "2025-01-01T00:00:00+02:00"],  # the latter before every start
+    "staff_email": ["nobody@example.fi", ""],
+    "team": ["nope", ""],
+    "customer_external_id": ["CRM-9", "x" * 129],
+    "topic": ["x" * 201, "a\x00"],
+    "outcome": ["x" * 201],
+}
+OPTIONAL = ("source", "ended_at", "customer_external_id", "topic", "outcome")
+
+
+@st.composite
+def batches(draw: Any) -> CellBatch:
+    dropped = draw(st.sets(st.sampled_from(OPTIONAL)))
+    header = tuple(c for c in ENCOUNTER_COLUMNS.in_csv if c not in dropped)
+    cells = []
+    for _row in range(draw(st.integers(1, 6))):
+        # Most rows all good, as in a real file, so that whole batches are too
+        pools = GOOD if draw(st.integers(0, 9)) else {c: GOOD[c] + BAD[c] for c in GOOD}
+        cells.append([draw(st.sampled_from(pools[column])) for column in header])
+    return CellBatch(header, list(range(2, 2 + len(cells))), cells)
+
+
+@pytest.fixture
+def customers(db: None) -> dict[str, int]:
+    return {c.external_id: c.pk for c in (CustomerFactory(external_id=f"CRM-{n}") for n in (1, 2))}
+
+
+def checker(customers: dict[str, int], options: dict[str, Any]) -> EncounterRows:
+    rows = EncounterRows(
+        errors=ErrorCollector(100),
+        lookups=EncounterLookups(
+            staff_by_email={"aino@example.fi": 1, "leena@example.fi": 2},
+            team_by_code={"hki-vastaanotto": 10, "oulu": 11},
+        ),
+        zone=HELSINKI,
+        default_source=options["default_source"],
+        allowed_team_ids=options["allowed_team_ids"],
+    )
+    # Customers read at the start, or looked up a batch at a time
+    rows.customers.preloaded = customers if options["preloaded"] else None
+    return rows
+
+
+def outcome(rows: EncounterRows) -> tuple[Any, ...]:
+    records, turns = rows.flush()
+    return records, turns, rows.errors.kept, rows.errors.count, rows.rows_rejected
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    batch=batches(),
+    options=st.fixed_dictionaries(
+        {
+            "default_source": st.sampled_from(["", "puhelin"]),
+            "allowed_team_ids": st.sampled_from([None, frozenset({10})]),
+            "preloaded": st.booleans(),
+        }
+    ),
+    again=st.booleans(),
+)
+def test_a_batch_checked_by_column_keeps_what_row_by_row_keeps(
+    customers: dict[str, int], batch: CellBatch, options: dict[str, Any], again: bool
+) -> None:
+    by_column, by_row = checker(customers, options), checker(customers, options)
+    if again:
+        # The second batch of a file: its good values are remembered already
+        by_column.check_cells(batch)
+        by_column.flush()
+        for raw in batch.raw_rows():
+            by_row.check(raw)
+        by_row.flush()
+
+    by_column.check_cells(batch)
+    for raw in batch.raw_rows():
+        by_row.check(raw)
+
+    expected = outcome(by_row)
+    event("a good batch" if expected[3] == 0 else "a batch with errors")
+    assert outcome(by_column) == expected
+
+
+def test_a_batch_of_good_rows_is_not_checked_row_by_row(
+    customers: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = checker(
+        customers, {"default_source": "puhelin", "allowed_team_ids": None, "preloaded": True}
+    )
+    header = ENCOUNTER_COLUMNS.in_csv
+    batch = CellBatch(
+        header,
+        [2, 3],
+        [[GOOD[c][0] for c in header], [GOOD[c][-1] for c in header]],
+    )
+    monkeypatch.setattr(rows, "check", pytest.fail)
+
+    rows.check_cells(batch)
+
+    records, _turns = rows.flush()
+    assert [record[:3] for record in records] == [[2, "zendesk", "Z-1"], [3, "puhelin", "Z-3"]]
