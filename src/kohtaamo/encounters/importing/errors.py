@@ -117,14 +117,17 @@ class ImportResult:
             "unchanged": self.unchanged,
         }
         # In thousands as the language groups them: "1 000 000", "1,000,000".
-        numbers = {key: number_format(n, force_grouping=True) for key, n in counts.items()}
+        numbers: dict[str, Any] = {
+            key: number_format(n, force_grouping=True) for key, n in counts.items()
+        }
+        numbers |= {f"n_{key}": n for key, n in counts.items()}
         if self.dry_run:
-            return str(messages.SUMMARY_DRY_RUN) % numbers
+            return str(messages.SUMMARY_DRY_RUN % numbers)
         if not self.written:
-            return str(messages.SUMMARY_REFUSED) % numbers
-        text = str(messages.SUMMARY_WRITTEN) % numbers
+            return str(messages.SUMMARY_REFUSED % numbers)
+        text = str(messages.SUMMARY_WRITTEN % numbers)
         if self.rows_rejected:
-            text += " " + str(messages.SUMMARY_REJECTED) % numbers
+            text += " " + str(messages.SUMMARY_REJECTED % numbers)
         return text
 
     def errors_note(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 # --- About the whole file -------------------------------------------------------
 ERROR_UNKNOWN_FORMAT = _("Unknown file type: use a .csv or .jsonl file.")
@@ -52,15 +53,30 @@ ERROR_BAD_EMAIL = _("Not a valid e-mail address.")
 ERROR_BAD_BOOLEAN = _("Not a yes/no value: use true or false (or 1 and 0).")
 
 # --- Summaries ------------------------------------------------------------------
-SUMMARY_WRITTEN = _(
-    "%(rows)s rows read: %(created)s new, %(updated)s updated, %(unchanged)s unchanged."
+# The summary's counts come grouped as text ("1 000 000"); each sentence takes
+# its plural form from the count named "n_…" (ImportResult.summary).
+SUMMARY_WRITTEN = ngettext_lazy(
+    "%(rows)s row read: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.",
+    "%(rows)s rows read: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.",
+    "n_rows",
 )
-SUMMARY_DRY_RUN = _("Dry run: %(valid)s of %(rows)s rows are valid. Nothing was written.")
-SUMMARY_REFUSED = _(
+SUMMARY_DRY_RUN = ngettext_lazy(
+    "Dry run: %(valid)s of %(rows)s rows is valid. Nothing was written.",
+    "Dry run: %(valid)s of %(rows)s rows are valid. Nothing was written.",
+    "n_valid",
+)
+SUMMARY_REFUSED = ngettext_lazy(
+    "%(rejected)s of %(rows)s rows has errors, so nothing was written. "
+    "Fix it, or import with “partial” to write the good rows.",
     "%(rejected)s of %(rows)s rows have errors, so nothing was written. "
-    "Fix them, or import with “partial” to write the good rows."
+    "Fix them, or import with “partial” to write the good rows.",
+    "n_rejected",
 )
-SUMMARY_REJECTED = _("%(rejected)s rows had errors and were left out.")
+SUMMARY_REJECTED = ngettext_lazy(
+    "%(rejected)s row had errors and was left out.",
+    "%(rejected)s rows had errors and were left out.",
+    "n_rejected",
+)
 SUMMARY_MORE_ERRORS = _("%(shown)s of %(count)s errors are listed.")
 PHASE_READING = _("Reading")
 PHASE_WRITING = _("Writing")

@@ -94,7 +94,7 @@ def test_dry_run_exits_0_and_writes_nothing(cast: Cast, tmp_path: Path) -> None:
     done = run_import("encounters", str(path), "--dry-run", "--quiet")
 
     assert done.returncode == 0
-    assert done.stdout.strip() == "Dry run: 1 of 1 rows are valid. Nothing was written."
+    assert done.stdout.strip() == "Dry run: 1 of 1 rows is valid. Nothing was written."
     assert Encounter.objects.count() == 0
 
 
@@ -115,7 +115,7 @@ def test_the_command_imports_customers(tmp_path: Path) -> None:
     done = run_import("customers", str(path), "--quiet")
 
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "1 rows read: 1 new, 0 updated, 0 unchanged."
+    assert done.stdout.strip() == "1 row read: 1 new, 0 updated, 0 unchanged."
 
 
 def test_the_progress_bar_speaks_the_users_language(cast: Cast, tmp_path: Path) -> None:
@@ -174,7 +174,7 @@ def _watch_for(process: subprocess.Popen[bytes], marker: bytes, seen: threading.
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("fi", "Rivejä luettu 12\xa0345: uusia 12\xa0000, päivitettyjä 345, ennallaan 0."),
+        ("fi", "12\xa0345 riviä luettu: uusia 12\xa0000, päivitettyjä 345, ennallaan 0."),
         ("en", "12,345 rows read: 12,000 new, 345 updated, 0 unchanged."),
     ],
 )

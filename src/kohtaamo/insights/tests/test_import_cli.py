@@ -46,8 +46,8 @@ def test_the_command_imports_answers_and_a_second_run_changes_nothing(
     second = run_import(str(path))
 
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == "1 rows read: 1 new, 0 updated, 0 unchanged."
-    assert second.stdout.strip() == "1 rows read: 0 new, 0 updated, 1 unchanged."
+    assert first.stdout.strip() == "1 row read: 1 new, 0 updated, 0 unchanged."
+    assert second.stdout.strip() == "1 row read: 0 new, 0 updated, 1 unchanged."
     assert Response.objects.count() == 1
 
 
