@@ -182,8 +182,9 @@ def run_direct_import(
                     writer.finish_write()
             done = writer.rows_loaded
             report(Progress("writing", result.rows_read, None, done, done))
-    except (DirectRefused, DatabaseError, psycopg.Error):
+    except (DirectRefused, ImportFileError, DatabaseError, psycopg.Error):
         # psycopg's own errors too: COPY is psycopg's, not wrapped by Django.
+        # A file the reader gives up on is the staged import's to report.
         if connection.in_atomic_block:
             # Inside a caller's transaction, back to Django's constraint mode.
             with contextlib.suppress(DatabaseError), connection.cursor() as cursor:

@@ -187,6 +187,24 @@ def test_a_partial_import_writes_the_good_rows_the_direct_way(cast: Cast, tmp_pa
     assert Encounter.objects.count() == 6
 
 
+def test_a_file_that_stops_being_utf8_half_way_gets_the_staged_message(
+    cast: Cast, tmp_path: Path
+) -> None:
+    # A spreadsheet saved in Latin-1 after the first rows were typed in UTF-8
+    rows = varied_rows(cast)
+    rows[5].update(topic="Pysäköinti")
+    path = write_csv(tmp_path / "e.csv", rows[:5])
+    write_csv(tmp_path / "rest.csv", rows[5:], encoding="latin-1")
+    lines = (tmp_path / "rest.csv").read_bytes().split(b"\r\n", 1)[1]
+    path.write_bytes(path.read_bytes() + lines)
+
+    result = import_file(path)
+
+    assert phases(result)[0] == "direct_refused"
+    assert result.file_error == str(messages.ERROR_NOT_UTF8) % {"line": 7}
+    assert (result.written, Encounter.objects.count()) == (False, 0)
+
+
 def test_customers_looked_up_batch_by_batch_keep_the_staged_import(
     cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
