@@ -129,7 +129,10 @@ class TerminalProgress:
     def __call__(self, progress: Progress) -> None:
         from tqdm import tqdm
 
-        if progress.phase != self.phase:
+        # A new phase, or the file read again from the start (the direct
+        # way refused, postgres.DirectWrite): a new bar.
+        restarted = self.bar is not None and progress.rows_read < self.bar.n
+        if progress.phase != self.phase or (progress.phase == "reading" and restarted):
             self.close()
             self.phase = progress.phase
             label = (

@@ -98,7 +98,7 @@ def outcome(rows: EncounterRows) -> tuple[Any, ...]:
 
 
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     batch=batches(),
