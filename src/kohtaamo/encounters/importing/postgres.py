@@ -244,7 +244,8 @@ class DirectWrite(PostgresStaging):
         """Lock the table and open the COPY, unless a key of the first batch
         is stored already (a file imported again): then DirectRefused."""
         table = self.target.table
-        self._execute(f"SET LOCAL maintenance_work_mem = '{MAINTENANCE_WORK_MEM}'")
+        # For the join that checks each foreign key at the end.
+        self._execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
         # See prepare_write: no other transaction may write the table or
         # slip in between the statements; readers wait for the commit.
         self._execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
