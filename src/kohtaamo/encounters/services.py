@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from kohtaamo.encounters.importing.customer_lookup import CustomerLookup
 from kohtaamo.encounters.importing.customer_rows import CUSTOMER_COLUMNS, CustomerRows
 from kohtaamo.encounters.importing.encounter_rows import (
     ENCOUNTER_COLUMNS,
@@ -25,7 +26,7 @@ from kohtaamo.encounters.importing.encounter_rows import (
     EncounterRows,
 )
 from kohtaamo.encounters.importing.errors import ErrorCollector, ImportFileError, ImportResult
-from kohtaamo.encounters.importing.formats import CsvRows, RawRow, open_rows
+from kohtaamo.encounters.importing.formats import RawRow, open_rows
 from kohtaamo.encounters.importing.runner import (
     Progress,
     ProgressCallback,
@@ -66,18 +67,24 @@ def encounters_import(
     until the end, so only the command line asks for it. Messages are in the
     active language."""
 
+    # Read once: the staged import after a refused direct way checks with the
+    # same staff, teams and customers (up to 200,000 held in memory).
+    lookups = EncounterLookups.load()
+    customers = CustomerLookup()
+
     def checked_by(errors: ErrorCollector) -> EncounterRows:
         return EncounterRows(
             errors=errors,
-            lookups=EncounterLookups.load(),
+            lookups=lookups,
             zone=timezone.get_default_timezone(),
             default_source=source.strip(),
             forced_source=forced_source,
             allowed_team_ids=allowed_team_ids,
+            customers=customers,
         )
 
     refused: list[tuple[str, float]] = []
-    if direct and isinstance(rows, CsvRows) and direct_possible(rows, dry_run=dry_run):
+    if direct and direct_possible(rows, dry_run=dry_run):
         started = time.perf_counter()
         errors = ErrorCollector(settings.KOHTAAMO_IMPORT_ERROR_LIMIT)
         result = run_direct_import(

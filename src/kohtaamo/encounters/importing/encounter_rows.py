@@ -102,6 +102,7 @@ class EncounterRows:
         default_source: str = "",
         forced_source: str = "",
         allowed_team_ids: frozenset[int] | None = None,
+        customers: CustomerLookup | None = None,
     ) -> None:
         self.errors = errors
         self.lookups = lookups
@@ -109,7 +110,8 @@ class EncounterRows:
         self.default_source = default_source
         self.forced_source = forced_source
         self.allowed_team_ids = allowed_team_ids
-        self.customers = CustomerLookup()
+        # Read-only once made: a second checker of the same file may share it.
+        self.customers = CustomerLookup() if customers is None else customers
         self.rows_rejected = 0
         self._records: list[list[Any]] = []
         self._turns: list[tuple[Any, ...]] = []

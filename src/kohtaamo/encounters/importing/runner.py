@@ -19,7 +19,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeGuard, runtime_checkable
 
 import psycopg
 from django.db import DatabaseError, IntegrityError, connection, transaction
@@ -76,7 +76,7 @@ class DirectChecker(RowChecker, Protocol):
     def reads_database(self) -> bool: ...
 
 
-def direct_possible(rows: Iterable[RawRow], *, dry_run: bool) -> bool:
+def direct_possible(rows: Iterable[RawRow], *, dry_run: bool) -> TypeGuard[CsvRows]:
     """Whether an import may try the direct way first (postgres.DirectWrite):
     a big CSV file (which carries no transcripts) into PostgreSQL."""
     if dry_run or connection.vendor != "postgresql" or not isinstance(rows, CsvRows):
