@@ -122,6 +122,17 @@ class EncounterRows:
         self._good: dict[str, dict[str, Any]] = {
             column: {} for column in ("source", "channel", "staff_email", "team")
         }
+        # Rows kept a column at a time, in file order (see keep_columns).
+        self._blocks: list[list[Sequence[Any]]] | None = None
+
+    def keep_columns(self) -> None:
+        """Keep the good rows a column at a time for `flush_columns()`, as a
+        writer that sends them column by column wants them: a batch checked
+        by column is then never turned into a list per row and back. Only
+        with every customer read at the start (no row waits for a lookup)."""
+        if self.reads_database:
+            raise ValueError("rows kept by column need every customer read at the start")
+        self._blocks = []
 
     @property
     def pending_turns(self) -> int:
@@ -233,6 +244,22 @@ class EncounterRows:
         self._records, self._turns, self._waiting, self._rejected = [], [], [], set()
         return records, turns
 
+    def flush_columns(self) -> list[list[Sequence[Any]]]:
+        """The good rows checked since the last flush as blocks of columns in
+        `flush()`'s order, each block's rows following the last block's
+        (keep_columns). A CSV file carries no transcript, so no turns."""
+        assert self._blocks is not None, "keep_columns() first"
+        self._block_records()
+        blocks, self._blocks = self._blocks, []
+        return blocks
+
+    def _block_records(self) -> None:
+        """Rows checked one by one since the last block become a block of their own."""
+        if self._records:
+            assert self._blocks is not None
+            self._blocks.append(list(zip(*self._records, strict=True)))
+            self._records = []
+
     # --- A batch one column at a time -------------------------------------------
 
     def check_cells(self, batch: CellBatch) -> None:
@@ -284,27 +311,26 @@ class EncounterRows:
             # No customer has the empty id, so an unknown one leaves more Nones.
             if "" in known or customer_ids.count(None) != customer.count(""):
                 return False  # an unknown customer: reported row by row
-        records = list(
-            map(
-                list,
-                zip(
-                    numbers,
-                    source,
-                    external_id,
-                    channel,
-                    started_at,
-                    ended_at,
-                    staff,
-                    team,
-                    customer_ids,
-                    [t or None for t in topic],
-                    [o or None for o in outcome],
-                    [False] * count,
-                    [0] * count,
-                    strict=True,
-                ),
-            )
-        )
+        kept: list[Sequence[Any]] = [
+            numbers,
+            source,
+            external_id,
+            channel,
+            started_at,
+            ended_at,
+            staff,
+            team,
+            customer_ids,
+            [t or None for t in topic],
+            [o or None for o in outcome],
+            [False] * count,
+            [0] * count,
+        ]
+        if self._blocks is not None:
+            self._block_records()
+            self._blocks.append(kept)
+            return True
+        records = list(map(list, zip(*kept, strict=True)))
         self._records.extend(records)
         if known is None:
             self._waiting.extend(

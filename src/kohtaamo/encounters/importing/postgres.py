@@ -165,18 +165,22 @@ class PostgresStaging(Staging):
             row = cursor.fetchone()
         return row is not None and row[0] <= new
 
-    def _drop_secondary_indexes(self, table: str) -> None:
-        """Drop the indexes that only speed up reads; the primary key and the
-        unique ones stay, so every key is checked as rows arrive."""
+    def _drop_secondary_indexes(self, table: str, leading: Sequence[str] | None = None) -> None:
+        """Drop the indexes that only speed up reads (those whose first column
+        is in `leading`, when given); the primary key and the unique ones
+        stay, so every key is checked as rows arrive."""
+        names = None if leading is None else list(leading)
         with self.connection.cursor() as cursor:
             cursor.execute(
                 "SELECT n.nspname, c.relname, pg_get_indexdef(i.indexrelid) "
                 "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
                 "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
                 "WHERE i.indrelid = %s::regclass AND NOT i.indisunique AND NOT i.indisprimary "
                 "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) "
+                "AND (%s::text[] IS NULL OR a.attname = ANY(%s::text[])) "
                 "ORDER BY c.relname",
-                [table],
+                [table, names, names],
             )
             indexes = cursor.fetchall()
         quote = self.connection.ops.quote_name
@@ -192,11 +196,17 @@ class DirectRefused(Exception):
 class DirectWrite(PostgresStaging):
     """Checked rows of new keys by one COPY into the real table itself, inside
     the caller's transaction: its foreign keys dropped and checked once at
-    the end, as the staged bulk path does. Every index stays: a key already
-    stored or repeated refuses the COPY when it ends, and the server keeps
-    the indexes up to date while Python is busy reading (measured on 300,000
-    rows: 8.3-9.2 s in all, against 10.0-10.2 s dropping and building the
-    four secondary indexes again).
+    the end, as the staged bulk path does. The unique keys stay, so a key
+    already stored or repeated refuses the COPY when it ends. Of the
+    secondary indexes, those the target names `built_at_end` are dropped and
+    built once at the end; the server keeps the others up to date while
+    Python is busy reading. Which to drop is a balance of the two cores: the
+    server's work during the COPY against the build that follows it, when
+    Python has nothing left to do. Measured on a million encounters in
+    time order, four runs each taken in turn: the index by customer
+    dropped, 8.9-10.9 s in all (median 9.2 s); every index kept, 10.2-11.4 s
+    (11.1 s); the indexes by team and by person dropped too, 9.9-11.8 s
+    (10.7 s).
 
     The COPY stays open from the first batch to the last, and a thread of
     psycopg's sends the rows, so the server stores them while Python reads
@@ -240,9 +250,9 @@ class DirectWrite(PostgresStaging):
         # An error ends the COPY unfinished (the server discards it).
         self._stack.__exit__(*exc_info)
 
-    def begin(self, first: list[list[Any]]) -> None:
-        """Lock the table and open the COPY, unless a key of the first batch
-        is stored already (a file imported again): then DirectRefused."""
+    def begin(self, first: Sequence[Sequence[Any]]) -> None:
+        """Lock the table and open the COPY, unless a key of the first block
+        of columns is stored already (a file imported again): then DirectRefused."""
         table = self.target.table
         # For the join that checks each foreign key at the end.
         self._execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
@@ -257,6 +267,10 @@ class DirectWrite(PostgresStaging):
         self.begun = True
         self._dropped_keys, self._dropped_indexes = [], []
         self._drop_foreign_keys(table)
+        if self.target.built_at_end:
+            # For building them again at the end (finish_write).
+            self._execute(f"SET LOCAL maintenance_work_mem = '{MAINTENANCE_WORK_MEM}'")
+            self._drop_secondary_indexes(table, leading=self.target.built_at_end)
         sql = f"COPY {table} ({', '.join(self._names)}) FROM STDIN (FORMAT BINARY)"
         cursor = self._stack.enter_context(self.connection.cursor())
         self._copy = self._stack.enter_context(
@@ -264,7 +278,7 @@ class DirectWrite(PostgresStaging):
         )
         self._copy.set_types(self._types)
 
-    def _any_stored(self, records: list[list[Any]]) -> bool:
+    def _any_stored(self, block: Sequence[Sequence[Any]]) -> bool:
         types = TYPES["postgresql"]
         columns = ", ".join(name for name in self.target.key)
         arrays = ", ".join(f"%s::{types[kind]}[]" for _position, kind in self._keys)
@@ -272,32 +286,30 @@ class DirectWrite(PostgresStaging):
             cursor.execute(
                 f"SELECT EXISTS (SELECT 1 FROM {self.target.table} "
                 f"WHERE ({columns}) IN (SELECT * FROM unnest({arrays})))",
-                [[record[position] for record in records] for position, _kind in self._keys],
+                [list(block[position]) for position, _kind in self._keys],
             )
             row = cursor.fetchone()
         return bool(row and row[0])
 
-    def load(self, records: list[list[Any]], turns: list[tuple[Any, ...]]) -> None:
-        if turns:
-            raise DirectRefused  # turns need the ids of their encounters: staged
-        if not records:
-            return
+    def load_columns(self, block: Sequence[Sequence[Any]]) -> None:
+        """Send a block of checked rows, given a column at a time in the
+        staging table's order (encounter_rows.EncounterRows.flush_columns)."""
+        count = len(block[0])
         # A column at a time: the defaults of what the rows did not give, the
         # computed columns, and the time stamps.
-        staged = list(zip(*records, strict=True))
         columns: list[Sequence[Any]] = []
         for index, default, optional in self._written:
-            values: Sequence[Any] = staged[index]
-            if optional and default is not None:
+            values: Sequence[Any] = block[index]
+            if optional and default is not None and None in values:
                 values = [default if value is None else value for value in values]
             columns.append(values)
         for value, uses in self._computed:
-            columns.append(list(map(value, *(staged[index] for index in uses))))
-        stamps = [self.now] * len(records)
+            columns.append(list(map(value, *(block[index] for index in uses))))
+        stamps = [self.now] * count
         write = self._copy.write_row
         for row in zip(*columns, stamps, stamps, strict=True):
             write(row)
-        self.rows_loaded += len(records)
+        self.rows_loaded += count
 
     def end(self) -> None:
         """End the COPY: the server's word on every row (IntegrityError for a

@@ -105,6 +105,10 @@ class Target:
     columns: tuple[Column, ...]
     computed: tuple[Computed, ...] = ()
     turns_table: str = ""
+    # Columns that lead secondary indexes which the direct way
+    # (postgres.DirectWrite) builds once at its end instead of keeping them
+    # up to date row by row: those whose keys a file brings in no order.
+    built_at_end: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, ...]:

@@ -55,6 +55,14 @@ def encounter_target() -> Target:
             ),
         ),
         turns_table=TranscriptTurn._meta.db_table,
+        # A file comes in time order, so the index by time grows at its end
+        # alone; the others take each row somewhere in the middle, the one by
+        # customer anywhere at all. Measured on a million rows: kept up to
+        # date, the index by time cost the server 0.7 s and each of the
+        # others 2.3-2.4 s; built at the end, the one by customer 0.4 s and
+        # those by team or person 0.75 s each, which Python, done reading by
+        # then, would wait for (DirectWrite).
+        built_at_end=("customer_id",),
     )
 
 

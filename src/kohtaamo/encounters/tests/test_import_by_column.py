@@ -150,3 +150,44 @@ def test_a_batch_of_good_rows_is_not_checked_row_by_row(
 
     records, _turns = rows.flush()
     assert [record[:3] for record in records] == [[2, "zendesk", "Z-1"], [3, "puhelin", "Z-3"]]
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    file=st.lists(batches(), min_size=1, max_size=3),
+    default_source=st.sampled_from(["", "puhelin"]),
+)
+def test_rows_kept_by_column_are_the_rows_of_flush_in_the_files_order(
+    customers: dict[str, int], file: list[CellBatch], default_source: str
+) -> None:
+    # Given two checkers of the same batches, one keeping its rows by column
+    options = {"default_source": default_source, "allowed_team_ids": None, "preloaded": True}
+    by_columns, by_row = checker(customers, options), checker(customers, options)
+    by_columns.keep_columns()
+
+    # When each batch is checked, by column where it can be and row by row
+    for batch in file:
+        by_columns.check_cells(batch)
+        for raw in batch.raw_rows():
+            by_row.check(raw)
+
+    # Then its blocks hold the very rows, in the same order, and the same errors
+    records, _turns = by_row.flush()
+    kept = [list(row) for block in by_columns.flush_columns() for row in zip(*block, strict=True)]
+    assert kept == records
+    assert (by_columns.errors.kept, by_columns.rows_rejected) == (
+        by_row.errors.kept,
+        by_row.rows_rejected,
+    )
+    assert by_columns.flush_columns() == []
+
+
+def test_rows_are_kept_by_column_only_with_every_customer_read_at_the_start(
+    customers: dict[str, int],
+) -> None:
+    rows = checker(customers, {"default_source": "", "allowed_team_ids": None, "preloaded": False})
+
+    with pytest.raises(ValueError, match="every customer read at the start"):
+        rows.keep_columns()

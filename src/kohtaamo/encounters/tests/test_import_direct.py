@@ -105,14 +105,24 @@ def test_new_rows_go_straight_in_and_are_stored_as_the_staged_import_stores_them
     assert schema() == before
 
 
-def test_a_file_imported_again_falls_back_and_changes_nothing(cast: Cast, tmp_path: Path) -> None:
+def test_a_file_imported_again_falls_back_and_changes_nothing(
+    cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = write_csv(tmp_path / "e.csv", varied_rows(cast))
     import_file(path)
     first = stored()
+    sent: list[int] = []
+    send = postgres.DirectWrite.load_columns
+    monkeypatch.setattr(
+        postgres.DirectWrite,
+        "load_columns",
+        lambda writer, block: sent.append(len(block[0])) or send(writer, block),
+    )
 
     again = import_file(path)
 
     # Refused by the first batch's keys, before a row was sent
+    assert sent == []
     assert phases(again)[:2] == ["direct_refused", "read"]
     assert (again.written, again.created, again.updated, again.unchanged) == (True, 0, 0, 7)
     assert stored() == first
@@ -185,6 +195,23 @@ def test_a_partial_import_writes_the_good_rows_the_direct_way(cast: Cast, tmp_pa
     assert [(e.row, e.column, e.code) for e in result.errors] == [(4, "started_at", "bad_datetime")]
     assert (result.written, result.created, result.rows_rejected) == (True, 6, 1)
     assert Encounter.objects.count() == 6
+
+
+def test_rows_checked_by_column_and_one_by_one_are_stored_in_the_files_order(
+    cast: Cast, tmp_path: Path
+) -> None:
+    # Given a file whose second batch of two has a bad row (checked one by one)
+    rows = varied_rows(cast)
+    rows[3].update(channel="fax")
+    path = write_csv(tmp_path / "e.csv", rows)
+
+    # When it is imported in part the direct way
+    result = import_file(path, partial=True)
+
+    # Then the good rows got their ids in the file's order
+    assert phases(result) == ["direct", "finish"]
+    in_id_order = Encounter.objects.order_by("pk").values_list("external_id", flat=True)
+    assert list(in_id_order) == ["D-0", "D-1", "D-2", "D-4", "D-5", "D-6"]
 
 
 def test_a_file_that_stops_being_utf8_half_way_gets_the_staged_message(
