@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -35,6 +36,11 @@ def chromium(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+            # While Playwright's event loop runs in this thread, Django keeps
+            # the ORM's connections apart from the thread's own (asgiref's
+            # Local, by context): close the ones the test opened here, or they
+            # outlive the test and keep the test database from being dropped.
+            connections.close_all()
 
 
 def signed_in_context(browser: Any, live_server: Any, user: Any, **options: Any) -> Any:
