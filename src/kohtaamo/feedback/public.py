@@ -16,8 +16,10 @@ altering it never earns more answers; a script that fetches a fresh cookie for
 every post is still capped by the address limit.
 
 The limits are counted in the database, so they hold across every web
-process; the survey's row is locked while counting, so that a burst of
-simultaneous posts cannot all slip under them.
+process. They count the answers to every QR survey together, so a post
+locks its address and its device, not only its survey, while it counts and
+stores: a burst of simultaneous posts cannot all slip under them, not even
+one spread over the QR surveys of several units (`_lock_limits`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -120,6 +122,20 @@ def public_survey_update(
     return public_survey
 
 
+def _lock_limits(*, client: str, device: str) -> None:
+    """Make other posts from this address or device wait, until this post's
+    transaction ends, before they count their answers. On PostgreSQL with
+    transaction-level advisory locks (taken in one order, so that two posts
+    never wait for each other); SQLite lets one transaction write at a time
+    anyway (`transaction_mode` IMMEDIATE in the settings)."""
+    if connection.vendor != "postgresql":
+        return
+    keys = sorted({f"qr-address:{client}", *([f"qr-device:{device}"] if device else [])})
+    with connection.cursor() as cursor:
+        for key in keys:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [key])
+
+
 def _over_limit(*, client: str, device: str, since: datetime) -> bool:
     """Whether the address, or the device, has sent its share since then (see
     the module's docstring; `device` is empty without a valid cookie)."""
@@ -169,6 +185,7 @@ def public_response_submit(
                 raise ValidationError(ERROR_PUBLIC_CLOSED, code="closed")
             if PublicResponse.objects.filter(nonce_hash=hashed_nonce).exists():
                 raise ValidationError(ERROR_ALREADY_ANSWERED, code="replayed")
+            _lock_limits(client=client, device=device)
             if _over_limit(client=client, device=device, since=now - window):
                 raise ValidationError(ERROR_TOO_MANY, code="rate_limited")
             return PublicResponse.objects.create(

@@ -15,6 +15,7 @@ from django.db import connection
 from django.utils import timezone
 
 from kohtaamo.conftest import Cast
+from kohtaamo.feedback import public
 from kohtaamo.feedback.delivery import invitation_email_send
 from kohtaamo.feedback.models import Invitation, InvitationDecision, PublicResponse, Survey
 from kohtaamo.feedback.public import form_nonce, public_response_submit, public_survey_create
@@ -50,14 +51,20 @@ def _at_once(work: Callable[[int], str]) -> list[str]:
     return sorted(outcomes)
 
 
-def _public_posts(cast: Cast, *, device: Callable[[int], str]) -> Callable[[int], str]:
-    """Post n of a QR survey's answers from one address and device(n)."""
+def _public_posts(
+    cast: Cast, *, device: Callable[[int], str], units: int = 1
+) -> Callable[[int], str]:
+    """Post n of the answers from one address and device(n) to the QR survey
+    of one unit, or in turn to those of `units` units."""
     survey = Survey.objects.create(name="QR")
-    public = public_survey_create(unit=cast.hotel, survey=survey, by=cast.manager)
+    publics = [
+        public_survey_create(unit=unit, survey=survey, by=cast.admin)
+        for unit in (cast.hotel, cast.other_unit, cast.region)[:units]
+    ]
 
     def post(n: int) -> str:
         public_response_submit(
-            public_survey=public,
+            public_survey=publics[n % units],
             client="k" * 64,
             device=device(n),
             nps=n,
@@ -100,6 +107,52 @@ def test_address_limit_holds_for_simultaneous_posts_from_different_devices(
         "stored",
     ]
     assert PublicResponse.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_post_to_another_units_qr_survey_waits_for_the_count_of_the_first(
+    cast: Cast, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a limit of one answer per device, and one device's post to the QR
+    # survey of one unit held between counting its answers and storing
+    settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT = 1
+    counted, go = threading.Event(), threading.Event()
+    count = public._over_limit
+
+    def count_then_wait(**kwargs: Any) -> bool:
+        over = count(**kwargs)
+        if threading.current_thread().name == "first":
+            counted.set()
+            go.wait(timeout=10)
+        return over
+
+    monkeypatch.setattr(public, "_over_limit", count_then_wait)
+    post = _public_posts(cast, device=lambda _n: "d" * 64, units=2)
+    outcomes: dict[str, str] = {}
+
+    def run(n: int) -> None:
+        try:
+            outcomes[threading.current_thread().name] = post(n)
+        except ValidationError as exc:
+            outcomes[threading.current_thread().name] = str(exc.code)
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=run, args=(0,), name="first")
+    second = threading.Thread(target=run, args=(1,), name="second")
+    first.start()
+    assert counted.wait(timeout=10)
+
+    # When the same device posts to the other unit's QR survey meanwhile
+    second.start()
+    second.join(timeout=1)  # it would store at once if nothing held it back
+    go.set()
+    first.join(timeout=10)
+    second.join(timeout=10)
+
+    # Then the limits, which count every QR survey together, hold across both
+    assert outcomes == {"first": "stored", "second": "rate_limited"}
+    assert PublicResponse.objects.count() == 1
 
 
 @pytest.mark.django_db(transaction=True)
