@@ -135,10 +135,11 @@ def promoter_candidates(
     answers = Response.objects.filter(
         nps__gte=PROMOTER_FROM, answered_at__gte=since, wow_story__isnull=True
     ).exclude(comment="")
+    # By the answer's copy of its encounter's team (feedback.Response.team).
     if ids is not None:
-        answers = answers.filter(invitation__encounter__team_id__in=ids)
+        answers = answers.filter(team_id__in=ids)
     if team is not None:
-        answers = answers.filter(invitation__encounter__team=team)
+        answers = answers.filter(team=team)
     answers = answers.select_related(
         "invitation__encounter__staff", "invitation__encounter__team", "invitation__customer"
     ).order_by("-answered_at")
@@ -151,7 +152,7 @@ def get_candidate_or_404(*, user: Any, pk: int) -> Response:
     ids = access_lineup.lineup_team_ids(user)
     answers = access.visible_responses(user).select_related("invitation__encounter")
     if ids is not None:
-        answers = answers.filter(invitation__encounter__team_id__in=ids)
+        answers = answers.filter(team_id__in=ids)
     return get_object_or_404(answers, pk=pk)
 
 
@@ -216,7 +217,7 @@ def team_results(*, team: Team, day: date) -> TeamResults:
     days, the whole weekend on a Monday."""
     start = previous_working_day(day)
     totals = Response.objects.filter(
-        invitation__encounter__team=team,
+        team=team,
         answered_at__gte=local_midnight(start),
         answered_at__lt=local_midnight(day),
     ).aggregate(
