@@ -249,6 +249,7 @@ class EncounterRows:
         `flush()`'s order, each block's rows following the last block's
         (keep_columns). A CSV file carries no transcript, so no turns."""
         assert self._blocks is not None, "keep_columns() first"
+        assert not self._turns, "rows kept by column carry no transcript"
         self._block_records()
         blocks, self._blocks = self._blocks, []
         return blocks
