@@ -137,9 +137,15 @@ def invitation_message(*, invitation: Invitation, kind: str, token: str) -> Emai
     the one-click opt-out of RFC 8058 in its headers and in its text."""
     customer = invitation.customer
     unsubscribe = optout_url(customer.pk)
+    unit_name = invitation.encounter.team.unit.name
     with translation.override(invitation.language):
-        unit_name = invitation.encounter.team.unit.name
-        context: dict[str, Any] = {
+        if kind == KIND_REMINDER:
+            subject = gettext("Reminder: how did we do? – %(unit)s") % {"unit": unit_name}
+        else:
+            subject = gettext("How did we do? – %(unit)s") % {"unit": unit_name}
+    return _two_part_email(
+        template="feedback/email/invitation",
+        context={
             "kind": kind,
             "customer_name": customer.name.split(" ")[0] if customer.name else "",
             "unit_name": unit_name,
@@ -147,23 +153,40 @@ def invitation_message(*, invitation: Invitation, kind: str, token: str) -> Emai
             "optout_url": unsubscribe,
             "expires_at": invitation.expires_at,
             "language": invitation.language,
-        }
-        if kind == KIND_REMINDER:
-            subject = gettext("Reminder: how did we do? – %(unit)s") % {"unit": unit_name}
-        else:
-            subject = gettext("How did we do? – %(unit)s") % {"unit": unit_name}
-        text = render_to_string("feedback/email/invitation.txt", context)
-        html = render_to_string("feedback/email/invitation.html", context)
+        },
+        subject=subject,
+        to=[customer.email],
+        language=invitation.language,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+
+
+def _two_part_email(
+    *,
+    template: str,
+    context: dict[str, Any],
+    subject: str,
+    to: list[str],
+    language: str,
+    headers: dict[str, str] | None = None,
+) -> EmailMultiAlternatives:
+    """An e-mail of `template`.txt and `template`.html rendered in `language`,
+    marked as sent by a machine (RFC 3834) and in that language."""
+    with translation.override(language):
+        text = render_to_string(f"{template}.txt", context)
+        html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(
         subject,
         text,
         settings.DEFAULT_FROM_EMAIL,
-        [customer.email],
+        to,
         headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            **(headers or {}),
             "Auto-Submitted": "auto-generated",
-            "Content-Language": invitation.language,
+            "Content-Language": language,
         },
     )
     message.attach_alternative(html, "text/html")
@@ -279,17 +302,15 @@ def escalation_messages(
     for language, people in sorted(by_language.items()):
         with translation.override(language):
             subject = gettext("Overdue follow-up: %(team)s") % {"team": followup.team.name}
-            text = render_to_string("feedback/email/escalation.txt", context)
-            html = render_to_string("feedback/email/escalation.html", context)
-        message = EmailMultiAlternatives(
-            subject,
-            text,
-            settings.DEFAULT_FROM_EMAIL,
-            [person.email for person in people],
-            headers={"Auto-Submitted": "auto-generated", "Content-Language": language},
+        messages.append(
+            _two_part_email(
+                template="feedback/email/escalation",
+                context=context,
+                subject=subject,
+                to=[person.email for person in people],
+                language=language,
+            )
         )
-        message.attach_alternative(html, "text/html")
-        messages.append(message)
     return messages
 
 
