@@ -9,10 +9,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from django.utils import translation
 
 from kohtaamo.conftest import Cast
-from kohtaamo.encounters.importing import messages
+from kohtaamo.encounters.importing import messages, postgres
 from kohtaamo.encounters.models import Encounter
 from kohtaamo.encounters.tests.import_support import (
     customer_row,
@@ -21,6 +22,7 @@ from kohtaamo.encounters.tests.import_support import (
     write_csv,
     write_customers_csv,
 )
+from kohtaamo.encounters.tests.test_import_postgres_bulk import schema
 from kohtaamo.testing.subprocesses import kohtaamo_command, subprocess_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
@@ -159,6 +161,46 @@ def test_an_import_killed_half_way_can_be_run_again(cast: Cast, tmp_path: Path, 
     assert run_import("encounters", str(path), "--quiet").returncode == 0
     assert Encounter.objects.count() == ROWS
     assert Encounter.objects.values("source", "external_id").distinct().count() == ROWS
+
+
+# A file big enough for the direct way (postgres.DIRECT_MIN_BYTES).
+DIRECT_ROWS = 120_000
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the direct way is PostgreSQL's only")
+def test_a_direct_import_killed_half_way_leaves_the_table_and_its_indexes_as_they_were(
+    cast: Cast, tmp_path: Path
+) -> None:
+    # Given a file that goes the direct way, which drops the foreign keys and
+    # the index by customer until its end
+    path = write_csv(tmp_path / "big.csv", many_encounter_rows(DIRECT_ROWS, prefix="KILL"))
+    assert path.stat().st_size >= postgres.DIRECT_MIN_BYTES
+    before = schema()
+
+    # When the import is killed with SIGKILL while it sends rows
+    env = {**subprocess_env(), "LANGUAGE": "en"}
+    process = subprocess.Popen(
+        kohtaamo_command("import", "encounters", str(path)), env=env, stderr=subprocess.PIPE
+    )
+    seen = threading.Event()
+    watcher = threading.Thread(target=_watch_for, args=(process, b"Reading", seen))
+    watcher.start()
+    assert seen.wait(timeout=120), "the import never started reading"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    watcher.join(timeout=30)
+
+    # Then nothing was written, and every key and index is there again
+    assert process.returncode == -signal.SIGKILL
+    assert Encounter.objects.count() == 0
+    assert schema() == before
+
+    # And run again, it goes the direct way and stores every row once
+    done = run_import("encounters", str(path), "--quiet", "--timings")
+    assert done.returncode == 0, done.stderr
+    assert "reading, checking and writing the rows" in done.stderr
+    assert Encounter.objects.count() == DIRECT_ROWS
+    assert schema() == before
 
 
 def _watch_for(process: subprocess.Popen[bytes], marker: bytes, seen: threading.Event) -> None:
