@@ -168,7 +168,9 @@ def run_direct_import(
             raise DirectRefused
         for block in checker.flush_columns():
             if not writer.begun:
-                writer.begin(block)
+                # The file's rows, estimated from the share of it read so far.
+                read = max(rows.bytes_read, 1)
+                writer.begin(block, expected_rows=len(block[0]) * max(rows.size, read) // read)
             writer.load_columns(block)
 
     if checker.reads_database:

@@ -105,6 +105,46 @@ def test_new_rows_go_straight_in_and_are_stored_as_the_staged_import_stores_them
     assert schema() == before
 
 
+def customer_index() -> int:
+    """The id of the index by customer: one built again has a new one."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT i.indexrelid FROM pg_index i JOIN pg_attribute a "
+            "ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
+            "WHERE i.indrelid = 'encounters_encounter'::regclass AND a.attname = 'customer_id'"
+        )
+        (oid,) = cursor.fetchone()
+    return int(oid)
+
+
+def test_into_an_empty_table_the_index_by_customer_is_built_at_the_end(
+    cast: Cast, tmp_path: Path
+) -> None:
+    before = customer_index()
+
+    result = import_file(write_csv(tmp_path / "e.csv", varied_rows(cast)))
+
+    assert (result.created, phases(result)) == (7, ["direct", "finish"])
+    assert customer_index() != before
+
+
+def test_a_table_that_holds_more_rows_than_the_file_keeps_its_index_by_customer(
+    cast: Cast, tmp_path: Path
+) -> None:
+    # Given a table that holds more rows than the next file brings
+    import_file(write_csv(tmp_path / "first.csv", varied_rows(cast)))
+    before = customer_index()
+    rows = [encounter_row(external_id=f"N-{n}") for n in range(3)]
+
+    # When the file goes the direct way
+    result = import_file(write_csv(tmp_path / "next.csv", rows))
+
+    # Then the index was kept up to date, not built again over every row
+    assert (result.created, phases(result)) == (3, ["direct", "finish"])
+    assert customer_index() == before
+    assert Encounter.objects.count() == 10
+
+
 def test_a_file_imported_again_falls_back_and_changes_nothing(
     cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
