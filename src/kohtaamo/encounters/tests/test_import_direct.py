@@ -117,15 +117,49 @@ def customer_index() -> int:
     return int(oid)
 
 
+def foreign_keys() -> list[int]:
+    """The ids of the encounter table's foreign keys: one added again has a new one."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT oid FROM pg_constraint "
+            "WHERE conrelid = 'encounters_encounter'::regclass AND contype = 'f' ORDER BY oid"
+        )
+        return [int(oid) for (oid,) in cursor.fetchall()]
+
+
+def test_a_table_many_times_bigger_than_the_file_keeps_its_foreign_keys(
+    cast: Cast, tmp_path: Path
+) -> None:
+    # Given a table that holds more than twenty times the rows of the next
+    # file (which its first batch of two puts at two rows)
+    stored = [encounter_row(external_id=f"S-{n}") for n in range(41)]
+    import_file(write_csv(tmp_path / "stored.csv", stored))
+    keys, before = foreign_keys(), schema()
+
+    # When a file of two new rows goes the direct way
+    rows = [encounter_row(external_id=f"N-{n}") for n in range(2)]
+    result = import_file(write_csv(tmp_path / "next.csv", rows))
+
+    # Then its foreign keys checked each new row and were never dropped
+    assert (result.created, phases(result)) == (2, ["direct", "finish"])
+    assert foreign_keys() == keys
+    assert schema() == before
+    assert Encounter.objects.count() == 43
+
+
 def test_into_an_empty_table_the_index_by_customer_is_built_at_the_end(
     cast: Cast, tmp_path: Path
 ) -> None:
     before = customer_index()
 
+    keys = foreign_keys()
+
     result = import_file(write_csv(tmp_path / "e.csv", varied_rows(cast)))
 
+    # and its foreign keys are checked once at the end too
     assert (result.created, phases(result)) == (7, ["direct", "finish"])
     assert customer_index() != before
+    assert foreign_keys() != keys
 
 
 def test_a_table_that_holds_more_rows_than_the_file_keeps_its_index_by_customer(
