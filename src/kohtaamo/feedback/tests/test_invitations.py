@@ -18,6 +18,7 @@ from kohtaamo.feedback.services import (
     ERROR_NO_CUSTOMER,
     ERROR_OPTED_OUT,
     invitation_create,
+    token_hash,
 )
 from kohtaamo.testing.factories import EncounterFactory
 
@@ -105,6 +106,47 @@ def test_fatigue_period_is_a_setting(
 def test_token_finds_its_invitation(invited: tuple[Invitation, str]) -> None:
     invitation, token = invited
     assert invitation_by_token(token=token) == invitation
+
+
+def test_the_lookup_gives_what_the_orm_gives_with_its_relations_and_no_further_query(
+    invited: tuple[Invitation, str], django_assert_num_queries: Any
+) -> None:
+    # given an invitation whose reminder has a link of its own, answered
+    # (so that every date column holds a value to convert)
+    invitation, token = invited
+    reminder_token = "r" * 43
+    now = timezone.now()
+    Invitation.objects.filter(pk=invitation.pk).update(
+        reminder_token_hash=token_hash(reminder_token),
+        reminder_sent_at=now,
+        answered_at=now,
+        sent_at=now,
+    )
+    orm = Invitation.objects.select_related("survey", "encounter__team__unit").get(
+        pk=invitation.pk
+    )
+    for link in (token, reminder_token):
+        # when the page looks up either link
+        with django_assert_num_queries(1):
+            found = invitation_by_token(token=link)
+            assert found is not None
+            # then each of the five rows comes as the ORM would make it, and
+            # reading through the relations asks nothing more
+            pairs = [
+                (found, orm),
+                (found.survey, orm.survey),
+                (found.encounter, orm.encounter),
+                (found.encounter.team, orm.encounter.team),
+                (found.encounter.team.unit, orm.encounter.team.unit),
+            ]
+        for ours, theirs in pairs:
+            for field in type(theirs)._meta.concrete_fields:
+                assert getattr(ours, field.attname) == getattr(theirs, field.attname), field
+                assert type(getattr(ours, field.attname)) is type(
+                    getattr(theirs, field.attname)
+                ), field
+            assert not ours._state.adding
+            assert ours._state.db == theirs._state.db
 
 
 def test_unknown_forged_and_expired_tokens_find_nothing(
