@@ -10,7 +10,7 @@ import functools
 from typing import Any
 
 from django.db import connection
-from django.db.models import F, Model, QuerySet
+from django.db.models import F, ForeignKey, Model, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -65,6 +65,12 @@ class _InvitationJoin:
         ("u", Unit, "t", "unit"),
     )
 
+    @staticmethod
+    def _key(model: type[Model], name: str) -> ForeignKey[Any, Any]:
+        field = model._meta.get_field(name)
+        assert isinstance(field, ForeignKey)
+        return field
+
     def __init__(self) -> None:
         quote = connection.ops.quote_name
         columns: list[str] = []
@@ -73,7 +79,7 @@ class _InvitationJoin:
         for alias, model, parent, name in self.JOINS:
             fields = list(model._meta.concrete_fields)
             start = len(columns)
-            columns += [f"{alias}.{quote(f.column)}" for f in fields]
+            columns += [f"{alias}.{quote(str(f.column))}" for f in fields]
             # Only the columns that have converters (on PostgreSQL: none but a few).
             converters = []
             for i, f in enumerate(fields):
@@ -86,12 +92,15 @@ class _InvitationJoin:
             )
             if parent is not None and name is not None:
                 parent_model = next(m for a, m, _, _ in self.JOINS if a == parent)
-                fk = parent_model._meta.get_field(name)
+                fk = self._key(parent_model, name)
                 joins.append(
                     f"JOIN {quote(model._meta.db_table)} {alias} "
-                    f"ON {alias}.{quote(model._meta.pk.column)} = {parent}.{quote(fk.column)}"
+                    f"ON {alias}.{quote(str(model._meta.pk.column))} = {parent}.{quote(fk.column)}"
                 )
-        hashes = [quote(Invitation._meta.get_field(n).column) for n in TOKEN_HASH_FIELDS]
+        hashes = [
+            quote(str(Invitation._meta.get_field(n).column))  # type: ignore[union-attr]
+            for n in TOKEN_HASH_FIELDS
+        ]
         self.sql = (
             f"SELECT {', '.join(columns)} FROM {quote(Invitation._meta.db_table)} i "
             + " ".join(joins)
@@ -117,7 +126,7 @@ class _InvitationJoin:
             instance = model.from_db(connection.alias, attnames, values)
             made[alias] = instance
             if parent is not None and name is not None:
-                made[parent]._meta.get_field(name).set_cached_value(made[parent], instance)
+                self._key(type(made[parent]), name).set_cached_value(made[parent], instance)
         return made["i"]  # type: ignore[return-value]
 
 
