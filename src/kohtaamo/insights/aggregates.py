@@ -90,6 +90,19 @@ def answer_day_writes(*, response: Response) -> list[Write]:
     return writes
 
 
+def answer_day_upserts_from(source: str) -> list[str]:
+    """The two upserts of one answer whose key columns come from `source`, a
+    name in the same WITH statement that returns `day`, `team_id`,
+    `staff_id` and `channel` (the survey link's one statement,
+    `feedback.link_answer`). Each takes the answer's counts
+    (`answer_counts`, in COUNT_COLUMNS order) as its parameters."""
+    counts = ", ".join(["%s"] * len(COUNT_COLUMNS))
+    return [
+        _upsert(model, key_columns, f"SELECT {', '.join(key_columns)}, {counts} FROM {source}")
+        for model, key_columns in ((AnswerDay, KEY_COLUMNS), (AnswerTeamDay, TEAM_KEY_COLUMNS))
+    ]
+
+
 def answer_counts(*, nps: int | None, csat: int | None, ces: int | None) -> dict[str, int]:
     """One answer's contribution to each count column."""
     return {

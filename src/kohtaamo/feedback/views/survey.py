@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -24,6 +25,7 @@ from django.views.decorators.http import require_http_methods
 
 from kohtaamo.core.statements import prepared
 from kohtaamo.feedback.forms import SurveyForm
+from kohtaamo.feedback.link_answer import answer_by_link, posted_answer
 from kohtaamo.feedback.models import Invitation, InvitationStatus
 from kohtaamo.feedback.selectors import invitation_by_token
 from kohtaamo.feedback.services import response_submit
@@ -60,6 +62,17 @@ def _render(
     return response
 
 
+def _answered_at_once(request: HttpRequest, token: str) -> bool:
+    """A happy, complete answer to an open link, stored in one statement on
+    PostgreSQL (`feedback.link_answer`); False leaves it to the full path."""
+    if connection.vendor != "postgresql" or not token or len(token) > 100:
+        return False
+    answer = posted_answer(request.POST)
+    if answer is None or answer.is_unhappy:
+        return False
+    return answer_by_link(token=token, answer=answer, language=_requested_language(request))
+
+
 def _thanks(request: HttpRequest, invitation: Invitation, language: str) -> HttpResponse:
     return _render(
         request,
@@ -79,6 +92,8 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _survey(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method == "POST" and _answered_at_once(request, token):
+        return redirect(request.get_full_path())
     invitation = invitation_by_token(token=token)
     if invitation is None:
         # Unknown and expired links get the same page, in the visitor's language.

@@ -1,0 +1,244 @@
+"""A survey link's answer in one round trip to PostgreSQL, when nothing is in doubt.
+
+The survey POST used to find the invitation (one statement), check the answer
+against its survey in Python and then write it (a second statement: the
+response, the invitation marked answered and the two daily pre-aggregates,
+`services._answer_in_one_statement`). Under load the survey took about half
+the bare view's rate (benchmarks/survey_intake.py), most of it in Django
+making the invitation's five model instances and the form and in waiting for
+the second round trip.
+
+Here the common case, a happy customer's complete and valid answer, goes as
+one statement that finds the invitation by its link and writes the answer
+only if the invitation is open (not answered, not expired) and its survey
+asks exactly the questions answered. Everything else falls through to the
+full path (`views.survey`), which decides as before and says why:
+
+- `posted_answer` reads the POST as `SurveyForm` would clean it for such a
+  survey, and gives None whenever the form might say otherwise (a value out
+  of range, a comment too long, ...). A hypothesis test holds the two to the
+  same values (`tests/test_link_answer.py`).
+- An unhappy answer (a detractor, CSAT 1-2) opens a follow-up for the team's
+  lead, whom the full path finds; it never comes here.
+- The statement writes nothing unless the invitation is open, unanswered and
+  its survey asks exactly these questions (the survey's own flags in the
+  WHERE clause), and the answer's one-per-invitation key decides a race
+  (`ON CONFLICT DO NOTHING`). When it wrote nothing the full path runs and
+  gives the page it would have given.
+
+What the statement writes is what `services.response_submit` writes, the
+same rows with the same values (tested against it for every survey shape).
+SQLite keeps the full path.
+"""
+
+# Only the models' table and column names go into the text; values travel apart.
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.http import QueryDict
+from django.utils import timezone
+
+from kohtaamo.core import statements
+from kohtaamo.core.dates import local_date
+from kohtaamo.encounters.models import Encounter
+from kohtaamo.feedback.models import (
+    CES_RANGE,
+    COMMENT_MAX_LENGTH,
+    CSAT_RANGE,
+    NPS_RANGE,
+    Invitation,
+    InvitationStatus,
+    Response,
+    Survey,
+)
+from kohtaamo.feedback.services import token_hash
+from kohtaamo.insights.aggregates import COUNT_COLUMNS, answer_counts, answer_day_upserts_from
+
+SCALES = {"nps": NPS_RANGE, "csat": CSAT_RANGE, "ces": CES_RANGE}
+# Each scale's accepted values as the form's choices compare them: as text.
+_CHOICES = {name: {str(n): n for n in range(low, high + 1)} for name, (low, high) in SCALES.items()}
+# What CheckboxInput reads as unticked (any other text is ticked, "0" too).
+_UNTICKED = {"", "false"}
+
+
+@dataclass(frozen=True)
+class PostedAnswer:
+    nps: int | None
+    csat: int | None
+    ces: int | None
+    comment: str
+    consent_contact: bool
+
+    @property
+    def is_unhappy(self) -> bool:
+        return Response(nps=self.nps, csat=self.csat).is_unhappy
+
+
+def posted_answer(data: QueryDict) -> PostedAnswer | None:
+    """The answer as `SurveyForm` cleans it for a survey that asks exactly the
+    scales given here (and a comment and consent), or None when the form
+    could find fault with it. A scale left out or empty is not answered."""
+    scores: dict[str, int | None] = {}
+    for name, choices in _CHOICES.items():
+        value = data.get(name, "")
+        if value == "":
+            scores[name] = None
+        elif value in choices:
+            scores[name] = choices[value]
+        else:
+            return None
+    # CharField: stripped, at most the limit, no NUL character.
+    comment = str(data.get("comment", "")).strip()
+    if len(comment) > COMMENT_MAX_LENGTH or "\x00" in comment:
+        return None
+    consent = data.get("consent_contact")
+    return PostedAnswer(
+        nps=scores["nps"],
+        csat=scores["csat"],
+        ces=scores["ces"],
+        comment=comment,
+        consent_contact=consent is not None and str(consent).lower() not in _UNTICKED,
+    )
+
+
+def answer_by_link(*, token: str, answer: PostedAnswer, language: str | None) -> bool:
+    """Store a happy answer to an open invitation in one statement; True if
+    it was stored, False if the full path must decide (PostgreSQL only)."""
+    assert connection.vendor == "postgresql" and not answer.is_unhappy
+    now = timezone.now()
+    day = local_date(now)
+    hashed = token_hash(token)
+    statement = _statement()
+    params = statement.params(
+        hashed=hashed,
+        now=now,
+        day=day,
+        answer=answer,
+        language=language,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement.sql, params)
+        row = cursor.fetchone()
+    return row is not None and row[0] is not None
+
+
+class _Statement:
+    """The statement's text, made once per process from the models."""
+
+    def __init__(self) -> None:
+        quote = connection.ops.quote_name
+        inv = Invitation._meta
+        column = {f.name: quote(str(f.column)) for f in inv.concrete_fields}
+        survey = {f.name: quote(str(f.column)) for f in Survey._meta.concrete_fields}
+        encounter_table = quote(Encounter._meta.db_table)
+        self.found = statements.Write(
+            "found",
+            f"SELECT i.{column['id']} AS id, i.{column['language']} AS language, "
+            "e.team_id, e.staff_id, e.channel, "
+            f"s.{survey['ask_comment']} AS ask_comment, s.{survey['ask_consent']} AS ask_consent "
+            f"FROM {quote(inv.db_table)} i "
+            f"JOIN {quote(Survey._meta.db_table)} s ON s.id = i.{column['survey']} "
+            f"JOIN {encounter_table} e ON e.id = i.{column['encounter']} "
+            f"WHERE (i.{column['token_hash']} = %s OR i.{column['reminder_token_hash']} = %s) "
+            f"AND i.{column['status']} <> %s AND i.{column['expires_at']} > %s "
+            f"AND s.{survey['ask_nps']} = %s AND s.{survey['ask_csat']} = %s "
+            f"AND s.{survey['ask_ces']} = %s",
+            [],
+        )
+        # Each column of the answer: a value of the post, or SQL over `found`.
+        from_found = {
+            "invitation": "found.id",
+            "comment": "CASE WHEN found.ask_comment THEN %s ELSE '' END",
+            "consent_contact": "(%s AND found.ask_consent)",
+            "language": "COALESCE(%s, found.language)",
+            "team": "found.team_id",
+            "staff": "found.staff_id",
+            "channel": "found.channel",
+        }
+        self.answer_fields = [f for f in Response._meta.local_concrete_fields if not f.primary_key]
+        values = [from_found.get(f.name, "%s") for f in self.answer_fields]
+        self.answer_params = [
+            f.name for f, v in zip(self.answer_fields, values, strict=True) if "%s" in v
+        ]
+        unknown = {f.name for f in self.answer_fields} - {
+            *from_found,
+            *SCALES,
+            "answered_at",
+            "answered_on",
+        }
+        # A field added to Response must be given a value here too.
+        assert not unknown, f"the link answer does not write {unknown}"
+        self.answer = statements.Write(
+            "answer",
+            f"INSERT INTO {quote(Response._meta.db_table)} "
+            f"({', '.join(quote(str(f.column)) for f in self.answer_fields)}) "
+            f"SELECT {', '.join(values)} FROM found "
+            f"ON CONFLICT ({quote(str(Response._meta.get_field('invitation').column))}) "
+            "DO NOTHING RETURNING id, team_id, staff_id, channel, answered_on AS day, "
+            f"{quote(str(Response._meta.get_field('invitation').column))} AS invitation_id",
+            [],
+            returning="id",
+        )
+        self.marked = statements.Write(
+            "marked",
+            f"UPDATE {quote(inv.db_table)} SET {column['status']} = %s, "
+            f"{column['answered_at']} = %s "
+            f"WHERE {column['id']} IN (SELECT invitation_id FROM answer)",
+            [],
+        )
+        self.days = [
+            statements.Write(name, sql, [])
+            for name, sql in zip(
+                ("answer_day", "answer_team_day"), answer_day_upserts_from("answer"), strict=True
+            )
+        ]
+        writes = [self.found, self.answer, self.marked, *self.days]
+        returned = ", ".join(f"(SELECT {w.returning} FROM {w.name})" for w in writes if w.returning)
+        self.sql = "WITH " + ", ".join(f"{w.name} AS ({w.sql})" for w in writes)
+        self.sql += f" SELECT {returned}"
+
+    def params(
+        self,
+        *,
+        hashed: str,
+        now: Any,
+        day: Any,
+        answer: PostedAnswer,
+        language: str | None,
+    ) -> list[Any]:
+        found = answer_counts(nps=answer.nps, csat=answer.csat, ces=answer.ces)
+        counts = [found[c] for c in COUNT_COLUMNS]
+        own = {
+            "nps": answer.nps,
+            "csat": answer.csat,
+            "ces": answer.ces,
+            "comment": answer.comment,
+            "consent_contact": answer.consent_contact,
+            "language": language,
+            "answered_at": now,
+            "answered_on": day,
+        }
+        return [
+            hashed,
+            hashed,
+            InvitationStatus.ANSWERED,
+            now,
+            answer.nps is not None,
+            answer.csat is not None,
+            answer.ces is not None,
+            *(own[name] for name in self.answer_params),
+            InvitationStatus.ANSWERED,
+            now,
+            *(counts * len(self.days)),
+        ]
+
+
+@functools.cache
+def _statement() -> _Statement:
+    return _Statement()
