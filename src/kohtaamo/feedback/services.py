@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -36,7 +37,7 @@ from kohtaamo.feedback.models import (
 )
 from kohtaamo.feedback.workdays import add_working_days
 from kohtaamo.insights.aggregates import answer_day_add, answer_day_writes
-from kohtaamo.org.models import Team, TeamMembership, TeamRole, UnitManager
+from kohtaamo.org.models import Team, TeamMembership, TeamRole, Unit, UnitManager
 
 ERROR_NO_CUSTOMER = _("The encounter has no customer to invite.")
 ERROR_OPTED_OUT = _("The customer has asked not to be sent surveys.")
@@ -134,21 +135,45 @@ def _check_answer(name: Any, value: int | None, asked: bool, bounds: tuple[int, 
 
 def followup_assignee(*, team: Team) -> Any | None:
     """The team's lead, or else the manager of the nearest unit above that has one."""
-    lead = (
-        TeamMembership.objects.filter(team=team, role=TeamRole.LEAD, user__is_active=True)
-        .select_related("user")
-        .order_by("pk")
-        .first()
+    assignee_id = followup_assignee_id(team_id=team.pk)
+    return None if assignee_id is None else get_user_model().objects.get(pk=assignee_id)
+
+
+def followup_assignee_id(*, team_id: int) -> int | None:
+    with connection.cursor() as cursor:
+        # The team's id goes in twice: once for its lead, once for its unit.
+        cursor.execute(f"SELECT {followup_assignee_sql('%s')}", [team_id, team_id])
+        row = cursor.fetchone()
+    return None if row is None else row[0]
+
+
+def followup_assignee_sql(team_id: str) -> str:
+    """SQL for the id of whoever gets an unhappy answer's follow-up, for the
+    team whose id the SQL expression `team_id` gives: its active lead (the
+    first made, if several), or else an active manager of the nearest unit
+    above it that has one (the first made there). The rule is stated here
+    once, for `followup_assignee` and the survey link's one statement
+    (`feedback.link_answer`); a test holds it to the rule written out in Python."""
+    # Only the models' own table names and a role's constant go into the text.
+    quote = connection.ops.quote_name
+    membership = quote(TeamMembership._meta.db_table)
+    manager = quote(UnitManager._meta.db_table)
+    user = quote(get_user_model()._meta.db_table)
+    unit = quote(Unit._meta.db_table)
+    team = quote(Team._meta.db_table)
+    # A unit's path lists its ancestors ("/1/4/9/"), so the units above a
+    # team's are those whose path begins its own; the longest is the nearest.
+    return (
+        "COALESCE("  # noqa: S608
+        f"(SELECT m.user_id FROM {membership} m JOIN {user} u ON u.id = m.user_id "
+        f"WHERE m.team_id = {team_id} AND m.role = '{TeamRole.LEAD.value}' AND u.is_active "
+        "ORDER BY m.id LIMIT 1), "
+        f"(SELECT um.user_id FROM {manager} um JOIN {user} u ON u.id = um.user_id "
+        f"JOIN {unit} above ON above.id = um.unit_id "
+        f"JOIN {team} t ON t.id = {team_id} JOIN {unit} own ON own.id = t.unit_id "
+        "WHERE u.is_active AND own.path LIKE above.path || '%%' "
+        "ORDER BY length(above.path) DESC, um.id LIMIT 1))"
     )
-    if lead is not None:
-        return lead.user
-    unit_ids = team.unit.lineage_ids
-    managers = UnitManager.objects.filter(unit_id__in=unit_ids, user__is_active=True)
-    by_unit = {m.unit_id: m.user for m in managers.select_related("user").order_by("-pk")}
-    for unit_id in reversed(unit_ids):
-        if unit_id in by_unit:
-            return by_unit[unit_id]
-    return None
 
 
 def followup_due(*, opened_at: datetime) -> datetime:
@@ -184,7 +209,7 @@ def followup_new(
         response=response,
         encounter=encounter,
         team=team,
-        assignee=followup_assignee(team=team),
+        assignee_id=followup_assignee_id(team_id=team.pk),
         created_at=opened,
         due_at=followup_due(opened_at=opened),
     )

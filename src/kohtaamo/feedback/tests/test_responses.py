@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -35,8 +37,14 @@ from kohtaamo.feedback.services import (
     invitation_create,
 )
 from kohtaamo.feedback.tests.helpers import answer
-from kohtaamo.org.models import TeamMembership
-from kohtaamo.testing.factories import EncounterFactory, TeamFactory, UnitManagerFactory
+from kohtaamo.org.models import Team, TeamMembership, TeamRole, Unit, UnitManager, path_unit_ids
+from kohtaamo.testing.factories import (
+    EncounterFactory,
+    TeamFactory,
+    UnitFactory,
+    UnitManagerFactory,
+    UserFactory,
+)
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -120,6 +128,44 @@ def test_the_nearest_manager_wins_over_one_higher_up(cast: Cast) -> None:
     assert followup_assignee(team=team) == hotel_manager
     TeamMembership.objects.filter(team=cast.team, user=cast.lead).delete()
     assert followup_assignee(team=cast.team) == hotel_manager
+
+
+def _assignee_by_the_rule(team: Team) -> Any | None:
+    """The rule written out in Python, apart from the SQL that states it: the
+    team's first active lead, else the first active manager of the nearest
+    unit on the path from the team's unit up to the root."""
+    leads = TeamMembership.objects.filter(team=team, role=TeamRole.LEAD).order_by("pk")
+    for membership in leads:
+        if membership.user.is_active:
+            return membership.user
+    for unit_id in reversed(path_unit_ids(Unit.objects.get(pk=team.unit_id).path)):
+        for manager in UnitManager.objects.filter(unit_id=unit_id).order_by("pk"):
+            if manager.user.is_active:
+                return manager.user
+    return None
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_assignee_follows_the_rule_in_any_organisation(db: None, seed: int) -> None:
+    # given a random tree of units three deep, teams anywhere in it, and
+    # leads and managers, some of them no longer active
+    rng = random.Random(seed)
+    units = [UnitFactory()]
+    for _ in range(6):
+        units.append(UnitFactory(parent=rng.choice(units)))
+    teams = [TeamFactory(unit=rng.choice(units)) for _ in range(6)]
+    people = [UserFactory(is_active=rng.random() < 0.7) for _ in range(8)]
+    for team in teams:
+        for person in rng.sample(people, rng.randint(0, 2)):
+            TeamMembership.objects.create(
+                team=team, user=person, role=rng.choice([TeamRole.LEAD, TeamRole.AGENT])
+            )
+    for unit in rng.sample(units, 3):
+        for person in rng.sample(people, rng.randint(1, 2)):
+            UnitManagerFactory(unit=unit, user=person)
+    # then each team's follow-ups go to whom the rule names
+    for team in teams:
+        assert followup_assignee(team=team) == _assignee_by_the_rule(team), team
 
 
 def test_followup_is_due_in_two_working_days_at_the_same_time() -> None:
