@@ -47,13 +47,17 @@ def insert(
     *,
     expressions: Mapping[str, str] | None = None,
     returning: str | None = "id",
+    source: str | None = None,
 ) -> Write:
     """The INSERT of an unsaved instance, as `Model.save` would write it:
     every concrete field but an automatic primary key, with its default
     applied and its value prepared for the database. `expressions` gives SQL
     for columns whose value another write of the same statement makes, e.g.
-    `{"response_id": "(SELECT id FROM answer)"}`. No `save()` override and
-    no signal runs: for models that have none (Response, FollowUp)."""
+    `{"response_id": "(SELECT id FROM answer)"}`. With `source` (a FROM
+    clause over other writes, e.g. "answer") the row is inserted once for
+    each row of the source, none if it is empty, and the expressions may
+    name its columns (`{"response_id": "answer.id"}`). No `save()` override
+    and no signal runs: for models that have none (Response, FollowUp)."""
     if type(instance).save is not Model.save:
         raise TypeError(f"{type(instance).__name__} has its own save(), which insert() would skip")
     expressions = expressions or {}
@@ -70,7 +74,10 @@ def insert(
             continue
         values.append("%s")
         params.append(field.get_db_prep_save(field.pre_save(instance, True), connection))
-    sql = f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)}) VALUES ({', '.join(values)})"
+    rows = (
+        f"SELECT {', '.join(values)} FROM {source}" if source else f"VALUES ({', '.join(values)})"
+    )
+    sql = f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)}) {rows}"
     if returning:
         sql += f" RETURNING {quote(returning)}"
     return Write(name, sql, params, returning)

@@ -8,18 +8,20 @@ the bare view's rate (benchmarks/survey_intake.py), most of it in Django
 making the invitation's five model instances and the form and in waiting for
 the second round trip.
 
-Here the common case, a happy customer's complete and valid answer, goes as
-one statement that finds the invitation by its link and writes the answer
-only if the invitation is open (not answered, not expired) and its survey
-asks exactly the questions answered. Everything else falls through to the
-full path (`views.survey`), which decides as before and says why:
+Here the common case, a complete and valid answer, goes as one statement
+that finds the invitation by its link and writes the answer (and for an
+unhappy one its follow-up) only if the invitation is open (not answered, not
+expired) and its survey asks exactly the questions answered. Everything
+else falls through to the full path (`views.survey`), which decides as
+before and says why:
 
 - `posted_answer` reads the POST as `SurveyForm` would clean it for such a
   survey, and gives None whenever the form might say otherwise (a value out
   of range, a comment too long, ...). A hypothesis test holds the two to the
   same values (`tests/test_link_answer.py`).
-- An unhappy answer (a detractor, CSAT 1-2) opens a follow-up for the team's
-  lead, whom the full path finds; it never comes here.
+- An unhappy answer (a detractor, CSAT 1-2) opens its follow-up in the same
+  statement, for the assignee that `services.followup_assignee_sql` names
+  (the one rule the full path uses too), due when `followup_due` says.
 - The statement writes nothing unless the invitation is open, unanswered and
   its survey asks exactly these questions (the survey's own flags in the
   WHERE clause), and the answer's one-per-invitation key decides a race
@@ -52,12 +54,13 @@ from kohtaamo.feedback.models import (
     COMMENT_MAX_LENGTH,
     CSAT_RANGE,
     NPS_RANGE,
+    FollowUp,
     Invitation,
     InvitationStatus,
     Response,
     Survey,
 )
-from kohtaamo.feedback.services import token_hash
+from kohtaamo.feedback.services import followup_assignee_sql, followup_due, token_hash
 from kohtaamo.insights.aggregates import COUNT_COLUMNS, answer_counts, answer_day_upserts_from
 
 SCALES = {"nps": NPS_RANGE, "csat": CSAT_RANGE, "ces": CES_RANGE}
@@ -108,13 +111,14 @@ def posted_answer(data: QueryDict) -> PostedAnswer | None:
 
 
 def answer_by_link(*, token: str, answer: PostedAnswer, language: str | None) -> bool:
-    """Store a happy answer to an open invitation in one statement; True if
-    it was stored, False if the full path must decide (PostgreSQL only)."""
-    assert connection.vendor == "postgresql" and not answer.is_unhappy
+    """Store an answer to an open invitation in one statement, with its
+    follow-up if it is unhappy; True if it was stored, False if the full path
+    must decide (PostgreSQL only)."""
+    assert connection.vendor == "postgresql"
     now = timezone.now()
     day = local_date(now)
     hashed = token_hash(token)
-    statement = _statement()
+    statement = _statement(unhappy=answer.is_unhappy)
     params = statement.params(
         hashed=hashed,
         now=now,
@@ -131,7 +135,8 @@ def answer_by_link(*, token: str, answer: PostedAnswer, language: str | None) ->
 class _Statement:
     """The statement's text, made once per process from the models."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, unhappy: bool) -> None:
+        self.unhappy = unhappy
         quote = connection.ops.quote_name
         inv = Invitation._meta
         column = {f.name: quote(str(f.column)) for f in inv.concrete_fields}
@@ -140,7 +145,7 @@ class _Statement:
         self.found = statements.Write(
             "found",
             f"SELECT i.{column['id']} AS id, i.{column['language']} AS language, "
-            "e.team_id, e.staff_id, e.channel, "
+            f"i.{column['encounter']} AS encounter_id, e.team_id, e.staff_id, e.channel, "
             f"s.{survey['ask_comment']} AS ask_comment, s.{survey['ask_consent']} AS ask_consent "
             f"FROM {quote(inv.db_table)} i "
             f"JOIN {quote(Survey._meta.db_table)} s ON s.id = i.{column['survey']} "
@@ -192,16 +197,34 @@ class _Statement:
             f"WHERE {column['id']} IN (SELECT invitation_id FROM answer)",
             [],
         )
+        writes = [self.found, self.answer, self.marked]
         self.days = [
             statements.Write(name, sql, [])
             for name, sql in zip(
                 ("answer_day", "answer_team_day"), answer_day_upserts_from("answer"), strict=True
             )
         ]
-        writes = [self.found, self.answer, self.marked, *self.days]
+        writes += self.days
+        if unhappy:
+            writes.append(self.followup(now=timezone.now()))
         returned = ", ".join(f"(SELECT {w.returning} FROM {w.name})" for w in writes if w.returning)
         self.sql = "WITH " + ", ".join(f"{w.name} AS ({w.sql})" for w in writes)
         self.sql += f" SELECT {returned}"
+
+    @staticmethod
+    def followup(*, now: Any) -> statements.Write:
+        """The follow-up of an unhappy answer, as `services.followup_new` makes it."""
+        return statements.insert(
+            "followup",
+            FollowUp(created_at=now, due_at=followup_due(opened_at=now)),
+            expressions={
+                "response_id": "answer.id",
+                "encounter_id": "found.encounter_id",
+                "team_id": "answer.team_id",
+                "assignee_id": followup_assignee_sql("answer.team_id"),
+            },
+            source="answer JOIN found ON found.id = answer.invitation_id",
+        )
 
     def params(
         self,
@@ -236,9 +259,10 @@ class _Statement:
             InvitationStatus.ANSWERED,
             now,
             *(counts * len(self.days)),
+            *(self.followup(now=now).params if self.unhappy else ()),
         ]
 
 
 @functools.cache
-def _statement() -> _Statement:
-    return _Statement()
+def _statement(*, unhappy: bool) -> _Statement:
+    return _Statement(unhappy=unhappy)

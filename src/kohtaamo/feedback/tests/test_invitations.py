@@ -122,9 +122,7 @@ def test_the_lookup_gives_what_the_orm_gives_with_its_relations_and_no_further_q
         answered_at=now,
         sent_at=now,
     )
-    orm = Invitation.objects.select_related("survey", "encounter__team__unit").get(
-        pk=invitation.pk
-    )
+    orm = Invitation.objects.select_related("survey", "encounter__team__unit").get(pk=invitation.pk)
     for link in (token, reminder_token):
         # when the page looks up either link
         with django_assert_num_queries(1):
@@ -142,9 +140,9 @@ def test_the_lookup_gives_what_the_orm_gives_with_its_relations_and_no_further_q
         for ours, theirs in pairs:
             for field in type(theirs)._meta.concrete_fields:
                 assert getattr(ours, field.attname) == getattr(theirs, field.attname), field
-                assert type(getattr(ours, field.attname)) is type(
-                    getattr(theirs, field.attname)
-                ), field
+                assert type(getattr(ours, field.attname)) is type(getattr(theirs, field.attname)), (
+                    field
+                )
             assert not ours._state.adding
             assert ours._state.db == theirs._state.db
 

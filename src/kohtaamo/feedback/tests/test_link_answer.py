@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from kohtaamo.conftest import Cast
 from kohtaamo.feedback.forms import SurveyForm
 from kohtaamo.feedback.link_answer import PostedAnswer, answer_by_link, posted_answer
-from kohtaamo.feedback.models import COMMENT_MAX_LENGTH, Invitation, Response, Survey
+from kohtaamo.feedback.models import COMMENT_MAX_LENGTH, FollowUp, Invitation, Response, Survey
 from kohtaamo.feedback.services import invitation_create, response_submit
 from kohtaamo.insights.aggregates import COUNT_COLUMNS
 from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
@@ -147,10 +147,15 @@ def _counts() -> dict[tuple[Any, ...], dict[str, int]]:
     return rows
 
 
+HAPPY = {"nps": "9", "csat": "4", "ces": "5", "comment": " Tack! ", "consent_contact": "on"}
+UNHAPPY = {"nps": "4", "csat": "2", "ces": "2", "comment": "Jonotin.", "consent_contact": "on"}
+
+
 @needs_postgresql
+@pytest.mark.parametrize("given_data", [HAPPY, UNHAPPY], ids=["happy", "unhappy"])
 @pytest.mark.parametrize("shape", SHAPES, ids=lambda s: "".join("1" if a else "0" for a in s))
 def test_the_one_statement_writes_what_the_full_path_writes(
-    cast: Cast, shape: tuple[bool, ...]
+    cast: Cast, shape: tuple[bool, ...], given_data: dict[str, str]
 ) -> None:
     # given two open invitations of a survey of this shape, for encounters alike
     survey = Survey.objects.create(name="Kysely", **dict(zip(ASKS, shape, strict=True)))
@@ -158,7 +163,7 @@ def test_the_one_statement_writes_what_the_full_path_writes(
     for _ in range(2):
         encounter = EncounterFactory(staff=cast.agent, team=cast.team, channel="chat")
         twins.append(invitation_create(encounter=encounter, survey=survey, language="sv"))
-    data = {"nps": "9", "csat": "4", "ces": "5", "comment": " Tack! ", "consent_contact": "on"}
+    data = dict(given_data)
     for name, ask in zip(("nps", "csat", "ces"), shape, strict=False):
         if not ask:
             data[name] = ""
@@ -183,6 +188,16 @@ def test_the_one_statement_writes_what_the_full_path_writes(
     # both invitations are marked answered at the same time
     marked = {i.pk: (i.status, i.answered_at) for i in Invitation.objects.all()}
     assert marked[full.pk] == marked[linked.pk] == ("answered", now)
+    # an unhappy answer's follow-up is the same, for the team's lead
+    followups = {f.response_id: f for f in FollowUp.objects.all()}
+    assert len(followups) == (2 if first.is_unhappy else 0)
+    if followups:
+        ours, theirs = followups[first.pk], followups[second.pk]
+        for field in FollowUp._meta.concrete_fields:
+            if field.name not in ("id", "response", "encounter"):
+                assert getattr(ours, field.attname) == getattr(theirs, field.attname), field.name
+        assert theirs.encounter_id == linked.encounter_id
+        assert theirs.assignee == cast.lead
     # and the days count each answer once
     assert _counts() == {key: {c: 2 * n for c, n in counts.items()} for key, counts in once.items()}
 

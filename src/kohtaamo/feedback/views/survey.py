@@ -63,12 +63,12 @@ def _render(
 
 
 def _answered_at_once(request: HttpRequest, token: str) -> bool:
-    """A happy, complete answer to an open link, stored in one statement on
+    """A complete answer to an open link, stored in one statement on
     PostgreSQL (`feedback.link_answer`); False leaves it to the full path."""
     if connection.vendor != "postgresql" or not token or len(token) > 100:
         return False
     answer = posted_answer(request.POST)
-    if answer is None or answer.is_unhappy:
+    if answer is None:
         return False
     return answer_by_link(token=token, answer=answer, language=_requested_language(request))
 
