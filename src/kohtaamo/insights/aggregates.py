@@ -12,7 +12,8 @@ never wait for each other in a circle.
 The day, team, staff member and channel are the answer's own copies
 (`Response.team` and the rest), which the same writers keep in step with
 the encounter. Callers: `feedback.services.response_submit` (one answer:
-`answer_day_add`), the answer import (`insights.services`), the encounter import (an encounter that changes
+`answer_day_add`), the survey link's one statement
+(`feedback.link_answer`: `answer_day_upserts_from`), the answer import (`insights.services`), the encounter import (an encounter that changes
 team, staff member or channel, `encounters.importing.staging`), the demo's
 feedback steps. An edit subtracts the answer's old values before the update
 and adds the new ones after it. The admin may not delete answers
