@@ -58,7 +58,11 @@ def t_for_confidence(confidence: float, df: float) -> float:
 def t_cdf(t: float, df: float) -> float:
     """P(T ≤ t) for Student's t with df degrees of freedom."""
     _check_df(df)
-    tail = regularized_incomplete_beta(df / (df + t * t), df / 2, 0.5) / 2
+    # x and 1 - x each from its own quotient: near t = 0, x is within 1e-11
+    # of 1, and 1 - x computed as a difference kept only five digits.
+    squared = t * t
+    x, complement = df / (df + squared), squared / (df + squared)
+    tail = regularized_incomplete_beta(x, df / 2, 0.5, complement=complement) / 2
     return 1 - tail if t >= 0 else tail
 
 
@@ -114,19 +118,24 @@ def _solve_upper_t(p: float, df: float) -> float:
     return t
 
 
-def regularized_incomplete_beta(x: float, a: float, b: float) -> float:
-    """I_x(a, b) for 0 ≤ x ≤ 1 and a, b > 0."""
+def regularized_incomplete_beta(
+    x: float, a: float, b: float, *, complement: float | None = None
+) -> float:
+    """I_x(a, b) for 0 ≤ x ≤ 1 and a, b > 0. `complement` is 1 - x, for a
+    caller that knows it more precisely than the difference would be."""
+    y = 1 - x if complement is None else complement
     if x <= 0:
         return 0.0
-    if x >= 1:
+    if y <= 0:
         return 1.0
+    log_rest = math.log1p(-x) if complement is None else math.log(y)
     log_front = (
-        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * log_rest
     )
     # The continued fraction converges fast only left of the distribution's mean.
     if x < (a + 1) / (a + b + 2):
         return math.exp(log_front) * _beta_fraction(x, a, b) / a
-    return 1 - math.exp(log_front) * _beta_fraction(1 - x, b, a) / b
+    return 1 - math.exp(log_front) * _beta_fraction(y, b, a) / b
 
 
 def _beta_fraction(x: float, a: float, b: float) -> float:

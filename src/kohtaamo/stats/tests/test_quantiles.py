@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kohtaamo.stats.messages import (
@@ -71,9 +71,22 @@ def test_t_quantile_with_two_df_matches_its_closed_form(p: float) -> None:
 
 
 @given(p=st.floats(min_value=0.001, max_value=0.999), df=st.integers(min_value=1, max_value=5000))
+@example(p=0.5000558813924884, df=930)  # found by CI: 1 - x lost its digits near t = 0
 def test_t_cdf_undoes_t_quantile(p: float, df: int) -> None:
     # above 1000 df the quantile comes from a series, the cdf from the beta function
     assert t_cdf(t_quantile(p, df), df) == pytest.approx(p, abs=1e-10)
+
+
+@pytest.mark.parametrize("df", [1, 2, 30, 930, 999])
+@pytest.mark.parametrize("t", [1e-9, 1e-6, 1e-4])
+def test_t_cdf_near_zero_rises_with_the_density_at_zero(t: float, df: int) -> None:
+    # F(t) = 1/2 + f(0) t + O(t³), with f(0) = Γ((df+1)/2) / (√(df π) Γ(df/2));
+    # the t³ term is below t³ / 3 for every df
+    density = math.exp(
+        math.lgamma((df + 1) / 2) - math.lgamma(df / 2) - 0.5 * math.log(df * math.pi)
+    )
+    assert t_cdf(t, df) == pytest.approx(0.5 + density * t, abs=t**3 / 3 + 1e-15)
+    assert t_cdf(-t, df) == pytest.approx(0.5 - density * t, abs=t**3 / 3 + 1e-15)
 
 
 @given(p=probabilities, df=st.integers(min_value=1, max_value=10_000))
