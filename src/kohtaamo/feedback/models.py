@@ -66,17 +66,26 @@ class Invitation(models.Model):
     survey = models.ForeignKey(
         Survey, verbose_name=_("survey"), on_delete=models.PROTECT, related_name="invitations"
     )
+    # No index of its own: `one_invitation_per_encounter` is one.
     encounter = models.ForeignKey(
         Encounter,
         verbose_name=_("encounter"),
         on_delete=models.PROTECT,
         related_name="invitations",
+        db_index=False,
     )
+    # No index of its own: `invitation_customer_time` begins with it.
     customer = models.ForeignKey(
-        Customer, verbose_name=_("customer"), on_delete=models.PROTECT, related_name="invitations"
+        Customer,
+        verbose_name=_("customer"),
+        on_delete=models.PROTECT,
+        related_name="invitations",
+        db_index=False,
     )
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # Unique by the constraints below, not `unique=True`: on PostgreSQL that
+    # would add a second index for LIKE searches, which a hash never gets.
+    token_hash = models.CharField(max_length=64, editable=False)
     status = models.CharField(
         _("status"),
         max_length=16,
@@ -105,8 +114,9 @@ class Invitation(models.Model):
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     # The reminder carries a link of its own (the first one's token is known
     # only to the first e-mail); both links lead to this invitation.
-    reminder_token_hash = models.CharField(
-        max_length=64, unique=True, null=True, blank=True, editable=False
+    # NULL, not "", until it is sent: the unique constraint lets many be NULL.
+    reminder_token_hash = models.CharField(  # noqa: DJ001
+        max_length=64, null=True, blank=True, editable=False
     )
 
     class Meta:
@@ -121,6 +131,10 @@ class Invitation(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(fields=["encounter"], name="one_invitation_per_encounter"),
+            models.UniqueConstraint(fields=["token_hash"], name="invitation_token_hash_key"),
+            models.UniqueConstraint(
+                fields=["reminder_token_hash"], name="invitation_reminder_token_hash_key"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 
 from kohtaamo.conftest import Cast
@@ -156,3 +157,28 @@ def test_unknown_forged_and_expired_tokens_find_nothing(
     assert invitation_by_token(token="") is None
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
     assert invitation_by_token(token=token) is None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the LIKE indexes are PostgreSQL's")
+def test_the_invitation_table_has_no_index_another_one_makes_redundant(db: None) -> None:
+    # Each index costs every new invitation and every answer's update a write.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = %s",
+            [Invitation._meta.db_table],
+        )
+        definitions = [row[0] for row in cursor.fetchall()]
+    columns = sorted(d[d.rindex("(") + 1 : d.rindex(")")] for d in definitions)
+    assert not [d for d in definitions if "pattern_ops" in d]
+    assert columns == sorted(
+        [
+            "id",
+            "customer_id, created_at DESC",
+            "encounter_id",
+            "reminder_token_hash",
+            "rule_id",
+            "status, next_email_at",
+            "survey_id",
+            "token_hash",
+        ]
+    )
