@@ -59,6 +59,7 @@ from kohtaamo.feedback.models import (
     InvitationStatus,
     Response,
     Survey,
+    is_unhappy,
 )
 from kohtaamo.feedback.services import followup_assignee_sql, followup_due, token_hash
 from kohtaamo.insights.aggregates import COUNT_COLUMNS, answer_counts, answer_day_upserts_from
@@ -80,7 +81,7 @@ class PostedAnswer:
 
     @property
     def is_unhappy(self) -> bool:
-        return Response(nps=self.nps, csat=self.csat).is_unhappy
+        return is_unhappy(nps=self.nps, csat=self.csat)
 
 
 def posted_answer(data: QueryDict) -> PostedAnswer | None:

@@ -145,6 +145,13 @@ class Invitation(models.Model):
         return timezone.now() >= self.expires_at
 
 
+def is_unhappy(*, nps: int | None, csat: int | None) -> bool:
+    """A detractor or a CSAT of 1–2: someone should call back."""
+    return (nps is not None and nps <= DETRACTOR_MAX) or (
+        csat is not None and csat <= CSAT_UNHAPPY_MAX
+    )
+
+
 class Response(models.Model):
     """One customer's answer. One per invitation, enforced by the database."""
 
@@ -211,9 +218,7 @@ class Response(models.Model):
     @property
     def is_unhappy(self) -> bool:
         """A detractor or a CSAT of 1–2: someone should call back."""
-        return (self.nps is not None and self.nps <= DETRACTOR_MAX) or (
-            self.csat is not None and self.csat <= CSAT_UNHAPPY_MAX
-        )
+        return is_unhappy(nps=self.nps, csat=self.csat)
 
 
 class FollowUpStatus(models.TextChoices):

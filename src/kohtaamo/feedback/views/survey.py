@@ -16,8 +16,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -73,6 +73,12 @@ def _answered_at_once(request: HttpRequest, token: str) -> bool:
     return answer_by_link(token=token, answer=answer, language=_requested_language(request))
 
 
+def _back_to_the_page(request: HttpRequest) -> HttpResponse:
+    # After a POST, a GET: reloading the thank-you page posts nothing. (The
+    # path as it is: `redirect()` would first try it as a URL name.)
+    return HttpResponseRedirect(request.get_full_path())
+
+
 def _thanks(request: HttpRequest, invitation: Invitation, language: str) -> HttpResponse:
     return _render(
         request,
@@ -93,7 +99,7 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
 
 def _survey(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and _answered_at_once(request, token):
-        return redirect(request.get_full_path())
+        return _back_to_the_page(request)
     invitation = invitation_by_token(token=token)
     if invitation is None:
         # Unknown and expired links get the same page, in the visitor's language.
@@ -116,8 +122,7 @@ def _survey(request: HttpRequest, token: str) -> HttpResponse:
                 if exc.code != "already_answered":
                     form.add_error(None, exc)
             if not form.errors:
-                # After a POST, a GET: reloading the thank-you page posts nothing.
-                return redirect(request.get_full_path())
+                return _back_to_the_page(request)
     return _render(
         request,
         "feedback/survey.html",
