@@ -255,11 +255,16 @@ class EncounterRows:
         return blocks
 
     def _block_records(self) -> None:
-        """Rows checked one by one since the last block become a block of their own."""
-        if self._records:
+        """Rows checked one by one since the last block become a block of their
+        own, but those refused for an unknown customer (as `flush()` leaves
+        them out)."""
+        records, rejected = self._records, self._rejected
+        if rejected:
+            records = [r for r in records if r[0] not in rejected]
+        if records:
             assert self._blocks is not None
-            self._blocks.append(list(zip(*self._records, strict=True)))
-            self._records = []
+            self._blocks.append(list(zip(*records, strict=True)))
+        self._records, self._rejected = [], set()
 
     # --- A batch one column at a time -------------------------------------------
 

@@ -349,3 +349,24 @@ def test_the_command_goes_the_direct_way_and_says_so_in_its_timings(
     assert Encounter.objects.count() == 7
     with translation.override(cli.terminal_language()):
         assert str(messages.TIMING_PHASES["direct"]) in printed.err
+
+
+def test_a_partial_import_leaves_out_a_row_of_an_unknown_customer_as_the_staged_way_does(
+    cast: Cast, tmp_path: Path
+) -> None:
+    # Given a file whose third row names a customer nobody has imported
+    rows = varied_rows(cast, count=5)
+    rows[2].update(customer_external_id="CRM-404")
+    path = write_csv(tmp_path / "e.csv", rows)
+
+    # When it is imported with --partial the direct way, and then staged
+    direct = import_file(path, partial=True)
+    by_direct = stored()
+    Encounter.objects.all().delete()
+    staged = services.file_import(kind="encounters", path=path, partial=True)
+
+    # Then both report the row and store the four others, the same way
+    assert phases(direct) == ["direct", "finish"]
+    assert (direct.created, direct.error_count) == (4, 1) == (staged.created, staged.error_count)
+    assert "D-2" not in {row[1] for row in by_direct}
+    assert by_direct == stored()
