@@ -42,13 +42,14 @@ WORK_MEM = "64MB"
 # Memory for building an index again (sorting its keys), for the same transaction.
 MAINTENANCE_WORK_MEM = "128MB"
 # From this many staged rows (or transcript turns) on, a table's foreign keys
-# are checked once for the whole import: dropped inside the write transaction
+# are checked once for the whole import, unless the table holds many times
+# as many (KEYS_CHECKED_AT_END_UP_TO): dropped inside the write transaction
 # and added again before it commits. Measured: per-row checks of a million
 # encounters take 16 s, one set-based check of the same rows under a second.
 BULK_ROWS = 50_000
-# The direct way checks a foreign key once at its end only while the table
-# holds at most this many times the file's rows: that check reads every row
-# stored before too, while kept, the key checks each new row as it comes.
+# Both ways check a foreign key once at the end only while the table holds
+# at most this many times the file's rows (or turns): that check reads every
+# row stored before too, while kept, the key checks each new row as it comes.
 # Measured with a file of 60,000 rows: into a million rows, 2.06-2.21 s in
 # all checked at the end against 2.31-2.69 s row by row; into 2.06 million,
 # 2.90-3.09 s against 2.49 s. The two costs meet at about twenty times the file.
@@ -111,18 +112,20 @@ class PostgresStaging(Staging):
         self._execute("SET CONSTRAINTS ALL IMMEDIATE")
         self._dropped_keys, self._dropped_indexes = [], []
         self._bulk = self.rows_loaded >= BULK_ROWS
-        if self._bulk:
-            # Dropping a foreign key locks its table ACCESS EXCLUSIVE until the
-            # commit: a big import blocks reads and writes of encounters while
-            # it writes (seconds per million rows), and writes (not reads) of
-            # the people, teams and customers it refers to. Small imports,
-            # the web forms and the API never take this path. Locked first so
-            # that no other transaction can slip in between the statements.
-            self._execute(f"LOCK TABLE {self.target.table} IN ACCESS EXCLUSIVE MODE")
-            self._drop_foreign_keys(self.target.table)
-        if self.target.turns_table and self.turns_loaded >= BULK_ROWS:
-            self._execute(f"LOCK TABLE {self.target.turns_table} IN ACCESS EXCLUSIVE MODE")
-            self._drop_foreign_keys(self.target.turns_table)
+        # Dropping a foreign key locks its table ACCESS EXCLUSIVE until the
+        # commit: a big import blocks reads and writes of encounters while it
+        # writes (seconds per million rows), and writes (not reads) of the
+        # people, teams and customers it refers to. Small imports, the web
+        # forms, the API and a big file into a table of many times its rows
+        # never take this path. Locked first so that no other transaction can
+        # slip in between the statements.
+        for table, loaded in (
+            (self.target.table, self.rows_loaded),
+            (self.target.turns_table, self.turns_loaded),
+        ):
+            if table and self._keys_checked_at_end(table, loaded):
+                self._execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+                self._drop_foreign_keys(table)
 
     def find_existing(self) -> int:
         existing = super().find_existing()
@@ -159,6 +162,16 @@ class PostgresStaging(Staging):
             )
             self._dropped_keys.append((table, name, definition))
 
+    def _keys_checked_at_end(self, table: str, loaded: int) -> bool:
+        """Whether the table's foreign keys are best checked once at the end
+        of the write, for `loaded` staged rows: from BULK_ROWS rows on, while
+        the table holds at most KEYS_CHECKED_AT_END_UP_TO times as many (that
+        check reads every stored row too; kept, a key checks each new row)."""
+        if loaded < BULK_ROWS:
+            return False
+        up_to = loaded * KEYS_CHECKED_AT_END_UP_TO
+        return self._stored_rows(up_to=up_to, table=table) <= up_to
+
     def _stored_rows_at_most(self, new: int) -> bool:
         """Whether the table holds at most as many rows as the import adds:
         then building its indexes once afterwards costs less than updating
@@ -166,11 +179,12 @@ class PostgresStaging(Staging):
         built, 1.5-2.5 s updated)."""
         return self._stored_rows(up_to=new) <= new
 
-    def _stored_rows(self, *, up_to: int) -> int:
-        """The table's rows, counted no further than one beyond `up_to`."""
+    def _stored_rows(self, *, up_to: int, table: str | None = None) -> int:
+        """The table's rows (the target's by default), counted no further
+        than one beyond `up_to`."""
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM {self.target.table} LIMIT %s) x",
+                f"SELECT count(*) FROM (SELECT 1 FROM {table or self.target.table} LIMIT %s) x",
                 [up_to + 1],
             )
             row = cursor.fetchone()

@@ -99,3 +99,60 @@ def test_a_person_removed_while_the_import_writes_refuses_the_whole_import(
     assert result.file_error == str(messages.ERROR_WRITE_CONFLICT)
     assert Encounter.objects.count() == 0
     assert schema() == before
+
+
+def foreign_keys(table: str) -> list[int]:
+    """The ids of a table's foreign keys: one added again has a new one."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT oid FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'f' "
+            "ORDER BY oid",
+            [table],
+        )
+        return [int(oid) for (oid,) in cursor.fetchall()]
+
+
+def test_a_big_import_into_a_table_many_times_its_size_keeps_the_foreign_keys(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a bulk-sized import (two rows and four turns here) and tables
+    # that hold more than twenty times as many rows and turns already
+    monkeypatch.setattr(postgres, "BULK_ROWS", 2)
+    stored = [encounter_row(external_id=f"S-{n}") for n in range(41)]
+    assert services.encounters_import(rows=as_csv_rows(stored)).created == 41
+    services.encounters_import(rows=as_csv_rows(rows_with_transcripts(41)))
+    keys = {table: foreign_keys(table) for table in TABLES}
+    before = schema()
+
+    # When two new encounters with their transcripts are written
+    new = [
+        encounter_row(external_id=f"N-{n}", transcript=row["transcript"])
+        for n, row in enumerate(rows_with_transcripts(2))
+    ]
+    result = services.encounters_import(rows=as_csv_rows(new))
+
+    # Then the keys checked each new row as it came and were never dropped
+    assert (result.created, result.error_count) == (2, 0)
+    assert {table: foreign_keys(table) for table in TABLES} == keys
+    assert schema() == before
+
+
+def test_a_big_import_into_a_table_of_few_rows_checks_the_keys_once_at_the_end(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(postgres, "BULK_ROWS", 2)
+    services.encounters_import(rows=as_csv_rows(rows_with_transcripts(3)))
+    keys = {table: foreign_keys(table) for table in TABLES}
+    before = schema()
+
+    new = [
+        encounter_row(external_id=f"N-{n}", transcript=row["transcript"])
+        for n, row in enumerate(rows_with_transcripts(2))
+    ]
+    result = services.encounters_import(rows=as_csv_rows(new))
+
+    # Dropped and added again: the same definitions under new ids
+    assert (result.created, result.error_count) == (2, 0)
+    for table in TABLES:
+        assert foreign_keys(table) != keys[table]
+    assert schema() == before
