@@ -83,21 +83,28 @@ def insert(
     return Write(name, sql, params, returning)
 
 
+def together(writes: Sequence[Write]) -> str:
+    """The text of the one statement that `run_together` sends: the writes by
+    name in a WITH clause, then the RETURNING value of each that has one, in
+    order. Its parameters are the writes' in order. For a caller that sends
+    the same writes often, with other values, and so keeps the text."""
+    selected = ", ".join(f"(SELECT {w.returning} FROM {w.name})" for w in writes if w.returning)
+    return (
+        "WITH "
+        + ", ".join(f"{w.name} AS ({w.sql})" for w in writes)
+        + f" SELECT {selected or 'NULL'}"
+    )
+
+
 def run_together(writes: Sequence[Write]) -> dict[str, Any]:
     """Send the writes as one PostgreSQL statement; the RETURNING value of
     each write that has one, by name. Raises what the database raises (e.g.
     IntegrityError), and then none of the writes happened."""
     assert connection.vendor == "postgresql", "data-modifying WITH is PostgreSQL's"
     returned = [w.name for w in writes if w.returning]
-    selected = ", ".join(f"(SELECT {w.returning} FROM {w.name})" for w in writes if w.returning)
-    sql = (
-        "WITH "
-        + ", ".join(f"{w.name} AS ({w.sql})" for w in writes)
-        + f" SELECT {selected or 'NULL'}"
-    )
     params = [p for w in writes for p in w.params]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(together(writes), params)
         row = cursor.fetchone()
     return dict(zip(returned, row or (), strict=False))
 

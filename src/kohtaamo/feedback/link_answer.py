@@ -61,7 +61,8 @@ from kohtaamo.feedback.models import (
     Survey,
     is_unhappy,
 )
-from kohtaamo.feedback.services import followup_assignee_sql, followup_due, token_hash
+from kohtaamo.feedback.selectors import link_match_params, link_match_sql, link_token_hash
+from kohtaamo.feedback.services import followup_assignee_sql, followup_due
 from kohtaamo.insights.aggregates import COUNT_COLUMNS, answer_counts, answer_day_upserts_from
 
 SCALES = {"nps": NPS_RANGE, "csat": CSAT_RANGE, "ces": CES_RANGE}
@@ -116,16 +117,13 @@ def answer_by_link(*, token: str, answer: PostedAnswer, language: str | None) ->
     follow-up if it is unhappy; True if it was stored, False if the full path
     must decide (PostgreSQL only)."""
     assert connection.vendor == "postgresql"
+    hashed = link_token_hash(token)
+    if hashed is None:
+        return False
     now = timezone.now()
-    day = local_date(now)
-    hashed = token_hash(token)
     statement = _statement(unhappy=answer.is_unhappy)
     params = statement.params(
-        hashed=hashed,
-        now=now,
-        day=day,
-        answer=answer,
-        language=language,
+        hashed=hashed, now=now, day=local_date(now), answer=answer, language=language
     )
     with connection.cursor() as cursor:
         cursor.execute(statement.sql, params)
@@ -151,7 +149,7 @@ class _Statement:
             f"FROM {quote(inv.db_table)} i "
             f"JOIN {quote(Survey._meta.db_table)} s ON s.id = i.{column['survey']} "
             f"JOIN {encounter_table} e ON e.id = i.{column['encounter']} "
-            f"WHERE (i.{column['token_hash']} = %s OR i.{column['reminder_token_hash']} = %s) "
+            f"WHERE {link_match_sql('i')} "
             f"AND i.{column['status']} <> %s AND i.{column['expires_at']} > %s "
             f"AND s.{survey['ask_nps']} = %s AND s.{survey['ask_csat']} = %s "
             f"AND s.{survey['ask_ces']} = %s",
@@ -198,32 +196,26 @@ class _Statement:
             f"WHERE {column['id']} IN (SELECT invitation_id FROM answer)",
             [],
         )
-        writes = [self.found, self.answer, self.marked]
-        self.days = [
-            statements.Write(name, sql, [])
-            for name, sql in zip(
-                ("answer_day", "answer_team_day"), answer_day_upserts_from("answer"), strict=True
-            )
-        ]
-        writes += self.days
+        self.days = answer_day_upserts_from("answer")
+        writes = [self.found, self.answer, self.marked, *self.days]
+        # The follow-up's columns made by the statement itself; the others
+        # are values of each call (`followup`).
+        self.followup_expressions = {
+            "response_id": "answer.id",
+            "encounter_id": "found.encounter_id",
+            "team_id": "answer.team_id",
+            "assignee_id": followup_assignee_sql("answer.team_id"),
+        }
         if unhappy:
             writes.append(self.followup(now=timezone.now()))
-        returned = ", ".join(f"(SELECT {w.returning} FROM {w.name})" for w in writes if w.returning)
-        self.sql = "WITH " + ", ".join(f"{w.name} AS ({w.sql})" for w in writes)
-        self.sql += f" SELECT {returned}"
+        self.sql = statements.together(writes)
 
-    @staticmethod
-    def followup(*, now: Any) -> statements.Write:
+    def followup(self, *, now: Any) -> statements.Write:
         """The follow-up of an unhappy answer, as `services.followup_new` makes it."""
         return statements.insert(
             "followup",
             FollowUp(created_at=now, due_at=followup_due(opened_at=now)),
-            expressions={
-                "response_id": "answer.id",
-                "encounter_id": "found.encounter_id",
-                "team_id": "answer.team_id",
-                "assignee_id": followup_assignee_sql("answer.team_id"),
-            },
+            expressions=self.followup_expressions,
             source="answer JOIN found ON found.id = answer.invitation_id",
         )
 
@@ -249,8 +241,7 @@ class _Statement:
             "answered_on": day,
         }
         return [
-            hashed,
-            hashed,
+            *link_match_params(hashed),
             InvitationStatus.ANSWERED,
             now,
             answer.nps is not None,

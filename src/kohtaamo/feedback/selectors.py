@@ -33,15 +33,49 @@ def invitation_by_token(*, token: str) -> Invitation | None:
     expired before it was answered: the two must look the same to a visitor.
 
     Its survey, encounter, team and unit come with it (`_InvitationJoin`)."""
-    if not token or len(token) > 100:
+    hashed = link_token_hash(token)
+    if hashed is None:
         return None
-    hashed = token_hash(token)
-    invitation = _invitation_join().fetch([hashed, hashed])
+    invitation = _invitation_join().fetch(hashed)
     if invitation is None:
         return None
     if invitation.status != InvitationStatus.ANSWERED and invitation.is_expired:
         return None
     return invitation
+
+
+def link_token_hash(token: str) -> str | None:
+    """The stored hash of a survey link's token, or None for one that cannot
+    be a token (none or too long) and so needs no lookup."""
+    if not token or len(token) > 100:
+        return None
+    return token_hash(token)
+
+
+# The first e-mail's link and the reminder's link both lead to the invitation.
+TOKEN_HASH_FIELDS = ("token_hash", "reminder_token_hash")
+
+
+def link_match_sql(alias: str) -> str:
+    """SQL saying that the invitation under `alias` is the one of a link:
+    one parameter for each of TOKEN_HASH_FIELDS, each the link's hash
+    (`link_match_params`)."""
+    quote = connection.ops.quote_name
+    columns = [
+        str(Invitation._meta.get_field(n).column)  # type: ignore[union-attr]
+        for n in TOKEN_HASH_FIELDS
+    ]
+    return "(" + " OR ".join(f"{alias}.{quote(c)} = %s" for c in columns) + ")"
+
+
+def link_match_params(hashed: str) -> list[str]:
+    return [hashed] * len(TOKEN_HASH_FIELDS)
+
+
+def _foreign_key(model: type[Model], name: str) -> ForeignKey[Any, Any]:
+    field = model._meta.get_field(name)
+    assert isinstance(field, ForeignKey)
+    return field
 
 
 class _InvitationJoin:
@@ -65,73 +99,61 @@ class _InvitationJoin:
         ("u", Unit, "t", "unit"),
     )
 
-    @staticmethod
-    def _key(model: type[Model], name: str) -> ForeignKey[Any, Any]:
-        field = model._meta.get_field(name)
-        assert isinstance(field, ForeignKey)
-        return field
-
     def __init__(self) -> None:
         quote = connection.ops.quote_name
+        models = {alias: model for alias, model, _, _ in self.JOINS}
         columns: list[str] = []
-        self.slices: list[tuple[str, type[Model], list[str], list[Any], slice]] = []
         joins = []
+        # Per table: its alias and model, its fields' names, the columns that
+        # have converters (on PostgreSQL: none but a few), its slice of the
+        # row, and the instance it hangs on by which foreign key.
+        self.slices: list[
+            tuple[str, type[Model], list[str], list[Any], slice, str | None, Any]
+        ] = []
         for alias, model, parent, name in self.JOINS:
             fields = list(model._meta.concrete_fields)
             start = len(columns)
             columns += [f"{alias}.{quote(str(f.column))}" for f in fields]
-            # Only the columns that have converters (on PostgreSQL: none but a few).
             converters = []
             for i, f in enumerate(fields):
                 col = f.get_col(alias)
                 found = connection.ops.get_db_converters(col) + f.get_db_converters(connection)
                 if found:
                     converters.append((i, found, col))
-            self.slices.append(
-                (alias, model, [f.attname for f in fields], converters, slice(start, len(columns)))
-            )
+            fk = None
             if parent is not None and name is not None:
-                parent_model = next(m for a, m, _, _ in self.JOINS if a == parent)
-                fk = self._key(parent_model, name)
+                fk = _foreign_key(models[parent], name)
                 joins.append(
                     f"JOIN {quote(model._meta.db_table)} {alias} "
                     f"ON {alias}.{quote(str(model._meta.pk.column))} = {parent}.{quote(fk.column)}"
                 )
-        hashes = [
-            quote(str(Invitation._meta.get_field(n).column))  # type: ignore[union-attr]
-            for n in TOKEN_HASH_FIELDS
-        ]
+            attnames = [f.attname for f in fields]
+            self.slices.append(
+                (alias, model, attnames, converters, slice(start, len(columns)), parent, fk)
+            )
         self.sql = (
             f"SELECT {', '.join(columns)} FROM {quote(Invitation._meta.db_table)} i "
             + " ".join(joins)
-            + " WHERE "
-            + " OR ".join(f"i.{column} = %s" for column in hashes)
-            + " LIMIT 1"
+            + f" WHERE {link_match_sql('i')} LIMIT 1"
         )
 
-    def fetch(self, params: list[Any]) -> Invitation | None:
+    def fetch(self, hashed: str) -> Invitation | None:
         with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
+            cursor.execute(self.sql, link_match_params(hashed))
             row = cursor.fetchone()
         if row is None:
             return None
         made: dict[str, Model] = {}
-        for (alias, model, attnames, converters, columns), (_, _, parent, name) in zip(
-            self.slices, self.JOINS, strict=True
-        ):
+        for alias, model, attnames, converters, columns, parent, fk in self.slices:
             values = list(row[columns])
             for i, found, col in converters:
                 for convert in found:
                     values[i] = convert(values[i], col, connection)
             instance = model.from_db(connection.alias, attnames, values)
             made[alias] = instance
-            if parent is not None and name is not None:
-                self._key(type(made[parent]), name).set_cached_value(made[parent], instance)
+            if parent is not None:
+                fk.set_cached_value(made[parent], instance)
         return made["i"]  # type: ignore[return-value]
-
-
-# The first e-mail's link and the reminder's link both lead to the invitation.
-TOKEN_HASH_FIELDS = ("token_hash", "reminder_token_hash")
 
 
 @functools.cache

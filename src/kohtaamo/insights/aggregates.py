@@ -40,6 +40,11 @@ from kohtaamo.stats.nps import PASSIVE_FROM, PROMOTER_FROM
 
 KEY_COLUMNS = ("day", "team_id", "staff_id", "channel")
 TEAM_KEY_COLUMNS = ("day", "team_id")
+# The two daily tables, by the name their upsert goes under in a statement.
+DAY_TABLES: tuple[tuple[str, type[AnswerCounts], tuple[str, ...]], ...] = (
+    ("answer_day", AnswerDay, KEY_COLUMNS),
+    ("answer_team_day", AnswerTeamDay, TEAM_KEY_COLUMNS),
+)
 COUNT_COLUMNS = (
     "responses",
     "promoters",
@@ -78,10 +83,7 @@ def answer_day_writes(*, response: Response) -> list[Write]:
     # The key columns are the answer's own copies, under the same names but the day.
     key_of = {"day": response.answered_on}
     writes = []
-    for name, model, key_columns in (
-        ("answer_day", AnswerDay, KEY_COLUMNS),
-        ("answer_team_day", AnswerTeamDay, TEAM_KEY_COLUMNS),
-    ):
+    for name, model, key_columns in DAY_TABLES:
         params: list[Any] = [
             *(key_of[c] if c in key_of else getattr(response, c) for c in key_columns),
             *(counts[c] for c in COUNT_COLUMNS),
@@ -91,16 +93,21 @@ def answer_day_writes(*, response: Response) -> list[Write]:
     return writes
 
 
-def answer_day_upserts_from(source: str) -> list[str]:
+def answer_day_upserts_from(source: str) -> list[Write]:
     """The two upserts of one answer whose key columns come from `source`, a
     name in the same WITH statement that returns `day`, `team_id`,
     `staff_id` and `channel` (the survey link's one statement,
     `feedback.link_answer`). Each takes the answer's counts
-    (`answer_counts`, in COUNT_COLUMNS order) as its parameters."""
+    (`answer_counts`, in COUNT_COLUMNS order) as its parameters, which the
+    caller gives: the writes carry none."""
     counts = ", ".join(["%s"] * len(COUNT_COLUMNS))
     return [
-        _upsert(model, key_columns, f"SELECT {', '.join(key_columns)}, {counts} FROM {source}")
-        for model, key_columns in ((AnswerDay, KEY_COLUMNS), (AnswerTeamDay, TEAM_KEY_COLUMNS))
+        Write(
+            name,
+            _upsert(model, key_columns, f"SELECT {', '.join(key_columns)}, {counts} FROM {source}"),
+            [],
+        )
+        for name, model, key_columns in DAY_TABLES
     ]
 
 
@@ -175,8 +182,8 @@ def day_sums(
 
 
 def _apply(responses: QuerySet[Response], *, sign: int) -> None:
-    _apply_to(AnswerDay, KEY_COLUMNS, responses, sign=sign)
-    _apply_to(AnswerTeamDay, TEAM_KEY_COLUMNS, responses, sign=sign)
+    for _name, model, key_columns in DAY_TABLES:
+        _apply_to(model, key_columns, responses, sign=sign)
 
 
 def _apply_to(
