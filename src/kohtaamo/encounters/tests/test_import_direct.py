@@ -17,6 +17,7 @@ from kohtaamo.encounters.importing import cli, customer_lookup, messages, postgr
 from kohtaamo.encounters.importing.errors import ImportResult
 from kohtaamo.encounters.models import Encounter
 from kohtaamo.encounters.tests.import_support import encounter_row, write_csv
+from kohtaamo.encounters.tests.test_import_postgres_bulk import foreign_keys as table_foreign_keys
 from kohtaamo.encounters.tests.test_import_postgres_bulk import schema
 from kohtaamo.testing.factories import CustomerFactory
 
@@ -119,12 +120,7 @@ def customer_index() -> int:
 
 def foreign_keys() -> list[int]:
     """The ids of the encounter table's foreign keys: one added again has a new one."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT oid FROM pg_constraint "
-            "WHERE conrelid = 'encounters_encounter'::regclass AND contype = 'f' ORDER BY oid"
-        )
-        return [int(oid) for (oid,) in cursor.fetchall()]
+    return table_foreign_keys(Encounter._meta.db_table)
 
 
 def test_a_table_many_times_bigger_than_the_file_keeps_its_foreign_keys(

@@ -43,12 +43,12 @@ def schema() -> list[tuple[str, str, str]]:
         return cursor.fetchall()
 
 
-def rows_with_transcripts(count: int) -> list[dict[str, Any]]:
+def rows_with_transcripts(count: int, prefix: str = "Z") -> list[dict[str, Any]]:
     turns = [
         {"speaker": "customer", "text": "Hei, laskuni eräpäivä meni jo.", "at": ""},
         {"speaker": "staff", "text": "Katsotaan, siirrän sitä viikolla.", "at": ""},
     ]
-    return [encounter_row(external_id=f"Z-{n}", transcript=turns) for n in range(count)]
+    return [encounter_row(external_id=f"{prefix}-{n}", transcript=turns) for n in range(count)]
 
 
 def test_a_big_import_leaves_every_key_and_index_as_it_was(
@@ -112,6 +112,16 @@ def foreign_keys(table: str) -> list[int]:
         return [int(oid) for (oid,) in cursor.fetchall()]
 
 
+def keys_around_a_bulk_import_of_two() -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The tables' foreign keys before and after two new encounters with
+    their four turns are written, which leaves the schema as it was."""
+    before_keys, before = {table: foreign_keys(table) for table in TABLES}, schema()
+    result = services.encounters_import(rows=as_csv_rows(rows_with_transcripts(2, prefix="N")))
+    assert (result.created, result.error_count) == (2, 0)
+    assert schema() == before
+    return before_keys, {table: foreign_keys(table) for table in TABLES}
+
+
 def test_a_big_import_into_a_table_many_times_its_size_keeps_the_foreign_keys(
     cast: Cast, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -121,20 +131,12 @@ def test_a_big_import_into_a_table_many_times_its_size_keeps_the_foreign_keys(
     stored = [encounter_row(external_id=f"S-{n}") for n in range(41)]
     assert services.encounters_import(rows=as_csv_rows(stored)).created == 41
     services.encounters_import(rows=as_csv_rows(rows_with_transcripts(41)))
-    keys = {table: foreign_keys(table) for table in TABLES}
-    before = schema()
 
     # When two new encounters with their transcripts are written
-    new = [
-        encounter_row(external_id=f"N-{n}", transcript=row["transcript"])
-        for n, row in enumerate(rows_with_transcripts(2))
-    ]
-    result = services.encounters_import(rows=as_csv_rows(new))
+    before, after = keys_around_a_bulk_import_of_two()
 
     # Then the keys checked each new row as it came and were never dropped
-    assert (result.created, result.error_count) == (2, 0)
-    assert {table: foreign_keys(table) for table in TABLES} == keys
-    assert schema() == before
+    assert after == before
 
 
 def test_a_big_import_into_a_table_of_few_rows_checks_the_keys_once_at_the_end(
@@ -142,17 +144,9 @@ def test_a_big_import_into_a_table_of_few_rows_checks_the_keys_once_at_the_end(
 ) -> None:
     monkeypatch.setattr(postgres, "BULK_ROWS", 2)
     services.encounters_import(rows=as_csv_rows(rows_with_transcripts(3)))
-    keys = {table: foreign_keys(table) for table in TABLES}
-    before = schema()
 
-    new = [
-        encounter_row(external_id=f"N-{n}", transcript=row["transcript"])
-        for n, row in enumerate(rows_with_transcripts(2))
-    ]
-    result = services.encounters_import(rows=as_csv_rows(new))
+    before, after = keys_around_a_bulk_import_of_two()
 
     # Dropped and added again: the same definitions under new ids
-    assert (result.created, result.error_count) == (2, 0)
     for table in TABLES:
-        assert foreign_keys(table) != keys[table]
-    assert schema() == before
+        assert after[table] != before[table]

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from kohtaamo.feedback.models import FollowUp, Invitation, Response, Survey
 from kohtaamo.feedback.services import invitation_create, response_submit
+from kohtaamo.feedback.tests.helpers import at_once
 from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
 from kohtaamo.testing.factories import CustomerFactory, EncounterFactory
 
@@ -71,30 +72,17 @@ def test_concurrent_posts_of_one_link_through_the_page_store_exactly_one_answer(
     survey = Survey.objects.create(name="Asiakaskysely")
     _invitation, token = invitation_create(encounter=encounter, survey=survey)
     url = reverse("feedback:survey", kwargs={"token": token})
-    start = threading.Barrier(SUBMITTERS)
-    statuses: list[int] = []
-    lock = threading.Lock()
 
-    def post(nps: int) -> None:
-        try:
-            client = Client()
-            start.wait(timeout=10)
-            status = client.post(url, {"nps": str(nps), "csat": "2", "ces": "3"}).status_code
-            with lock:
-                statuses.append(status)
-        finally:
-            connection.close()
+    def post(nps: int) -> str:
+        data = {"nps": str(nps), "csat": "2", "ces": "3"}
+        return str(Client().post(url, data).status_code)
 
-    threads = [threading.Thread(target=post, args=(n,)) for n in range(SUBMITTERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    statuses = at_once(post, SUBMITTERS)
     # then every post was thanked (the first by its redirect, the others by
     # the page that says it is answered), and exactly one answer, one
     # follow-up and one count in each day's row were stored
     assert len(statuses) == SUBMITTERS
-    assert set(statuses) <= {200, 302} and 302 in statuses
+    assert set(statuses) <= {"200", "302"} and "302" in statuses
     assert Response.objects.count() == 1
     assert FollowUp.objects.get().response == Response.objects.get()
     assert [d.responses for d in AnswerDay.objects.all()] == [1]

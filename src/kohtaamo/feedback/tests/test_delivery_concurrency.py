@@ -21,34 +21,8 @@ from kohtaamo.feedback.models import Invitation, InvitationDecision, PublicRespo
 from kohtaamo.feedback.public import form_nonce, public_response_submit, public_survey_create
 from kohtaamo.feedback.rules import encounters_invite_due, invitation_rule_create
 from kohtaamo.feedback.services import invitation_create
+from kohtaamo.feedback.tests.helpers import at_once
 from kohtaamo.testing.factories import EncounterFactory
-
-WORKERS = 4
-
-
-def _at_once(work: Callable[[int], str]) -> list[str]:
-    start = threading.Barrier(WORKERS)
-    outcomes: list[str] = []
-    lock = threading.Lock()
-
-    def run(n: int) -> None:
-        try:
-            start.wait(timeout=10)
-            try:
-                outcome = work(n)
-            except ValidationError as exc:
-                outcome = str(exc.code)
-            with lock:
-                outcomes.append(outcome)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(WORKERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return sorted(outcomes)
 
 
 def _public_posts(
@@ -84,7 +58,7 @@ def test_rate_limit_holds_for_simultaneous_posts(cast: Cast, settings: Any) -> N
     # given a limit of two answers and four simultaneous posts from one device
     settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT = 2
     # when they all post at once, exactly two are stored
-    assert _at_once(_public_posts(cast, device=lambda _n: "d" * 64)) == [
+    assert at_once(_public_posts(cast, device=lambda _n: "d" * 64)) == [
         "rate_limited",
         "rate_limited",
         "stored",
@@ -100,7 +74,7 @@ def test_address_limit_holds_for_simultaneous_posts_from_different_devices(
     # given an address limit of two and four devices behind one address at once
     settings.KOHTAAMO_PUBLIC_SURVEY_ADDRESS_LIMIT = 2
     # when they all post at once, exactly two are stored
-    assert _at_once(_public_posts(cast, device=lambda n: f"{n}" * 64)) == [
+    assert at_once(_public_posts(cast, device=lambda n: f"{n}" * 64)) == [
         "rate_limited",
         "rate_limited",
         "stored",
@@ -164,7 +138,7 @@ def test_simultaneous_ticks_invite_each_encounter_once(cast: Cast) -> None:
     ended = timezone.now() - timedelta(minutes=30)
     for _ in range(3):
         EncounterFactory(team=cast.team, started_at=ended - timedelta(minutes=5), ended_at=ended)
-    _at_once(lambda n: str(len(encounters_invite_due(now=timezone.now()))))
+    at_once(lambda n: str(len(encounters_invite_due(now=timezone.now()))))
     assert Invitation.objects.count() == 3
     assert InvitationDecision.objects.count() == 3
 
@@ -175,7 +149,7 @@ def test_the_same_email_sent_by_two_workers_at_once_goes_out_once(
 ) -> None:
     survey = Survey.objects.create(name="Kysely")
     invitation, _token = invitation_create(encounter=encounter, survey=survey, send_email=True)
-    outcomes = _at_once(lambda n: invitation_email_send(invitation_id=invitation.pk))
+    outcomes = at_once(lambda n: invitation_email_send(invitation_id=invitation.pk))
     assert outcomes == ["sent", "skipped", "skipped", "skipped"]
     assert len(mail.outbox) == 1
 
@@ -200,5 +174,5 @@ def test_one_form_posted_twice_at_once_stores_one_answer(cast: Cast) -> None:
         )
         return "stored"
 
-    assert _at_once(post) == ["replayed", "replayed", "replayed", "stored"]
+    assert at_once(post) == ["replayed", "replayed", "replayed", "stored"]
     assert PublicResponse.objects.count() == 1
