@@ -25,8 +25,11 @@ before and says why:
 - The statement writes nothing unless the invitation is open, unanswered and
   its survey asks exactly these questions (the survey's own flags in the
   WHERE clause), and the answer's one-per-invitation key decides a race
-  (`ON CONFLICT DO NOTHING`). When it wrote nothing the full path runs and
-  gives the page it would have given.
+  (`ON CONFLICT DO NOTHING`). A post to a link answered before (a second
+  tab, a double click, a reload that posts again) stores nothing and is
+  told so, and the page redirects to its thank-you page as after an answer.
+  When it wrote nothing for another reason the full path runs and gives the
+  page it would have given.
 
 What the statement writes is what `services.response_submit` writes, the
 same rows with the same values (tested against it for every survey shape).
@@ -38,6 +41,7 @@ SQLite keeps the full path.
 
 from __future__ import annotations
 
+import enum
 import functools
 from dataclasses import dataclass
 from typing import Any
@@ -112,14 +116,23 @@ def posted_answer(data: QueryDict) -> PostedAnswer | None:
     )
 
 
-def answer_by_link(*, token: str, answer: PostedAnswer, language: str | None) -> bool:
+class LinkAnswer(enum.Enum):
+    """What the one statement did with a post; None: the full path decides."""
+
+    STORED = "stored"  # this answer is stored
+    ANSWERED_BEFORE = "answered_before"  # the link was answered already: nothing stored
+
+
+def answer_by_link(*, token: str, answer: PostedAnswer, language: str | None) -> LinkAnswer | None:
     """Store an answer to an open invitation in one statement, with its
-    follow-up if it is unhappy; True if it was stored, False if the full path
-    must decide (PostgreSQL only)."""
+    follow-up if it is unhappy (PostgreSQL only). STORED if it was stored,
+    ANSWERED_BEFORE if the link's invitation holds an earlier answer (a
+    replay: nothing is stored, the page thanks), None if the full path must
+    decide."""
     assert connection.vendor == "postgresql"
     hashed = link_token_hash(token)
     if hashed is None:
-        return False
+        return None
     now = timezone.now()
     statement = _statement(unhappy=answer.is_unhappy)
     params = statement.params(
@@ -127,8 +140,13 @@ def answer_by_link(*, token: str, answer: PostedAnswer, language: str | None) ->
     )
     with connection.cursor() as cursor:
         cursor.execute(statement.sql, params)
-        row = cursor.fetchone()
-    return row is not None and row[0] is not None
+        # The RETURNING values in the writes' order: found's, the answer's, ...
+        answered_before, stored = cursor.fetchone()[:2]
+    if stored is not None:
+        return LinkAnswer.STORED
+    # A post that lost a race to another one of the same link finds the
+    # invitation unanswered (its snapshot is older) and leaves it to the full path.
+    return LinkAnswer.ANSWERED_BEFORE if answered_before else None
 
 
 class _Statement:
@@ -141,19 +159,23 @@ class _Statement:
         column = {f.name: quote(str(f.column)) for f in inv.concrete_fields}
         survey = {f.name: quote(str(f.column)) for f in Survey._meta.concrete_fields}
         encounter_table = quote(Encounter._meta.db_table)
+        # The link's invitation, whether it takes this answer now (`open`)
+        # and whether it was answered before (`answered`: the page thanks).
         self.found = statements.Write(
             "found",
             f"SELECT i.{column['id']} AS id, i.{column['language']} AS language, "
             f"i.{column['encounter']} AS encounter_id, e.team_id, e.staff_id, e.channel, "
-            f"s.{survey['ask_comment']} AS ask_comment, s.{survey['ask_consent']} AS ask_consent "
+            f"s.{survey['ask_comment']} AS ask_comment, s.{survey['ask_consent']} AS ask_consent, "
+            f"(i.{column['status']} <> %s AND i.{column['expires_at']} > %s "
+            f"AND s.{survey['ask_nps']} = %s AND s.{survey['ask_csat']} = %s "
+            f"AND s.{survey['ask_ces']} = %s) AS open, "
+            f"i.{column['status']} = %s AS answered "
             f"FROM {quote(inv.db_table)} i "
             f"JOIN {quote(Survey._meta.db_table)} s ON s.id = i.{column['survey']} "
             f"JOIN {encounter_table} e ON e.id = i.{column['encounter']} "
-            f"WHERE {link_match_sql('i')} "
-            f"AND i.{column['status']} <> %s AND i.{column['expires_at']} > %s "
-            f"AND s.{survey['ask_nps']} = %s AND s.{survey['ask_csat']} = %s "
-            f"AND s.{survey['ask_ces']} = %s",
+            f"WHERE {link_match_sql('i')}",
             [],
+            returning="answered",
         )
         # Each column of the answer: a value of the post, or SQL over `found`.
         from_found = {
@@ -182,7 +204,7 @@ class _Statement:
             "answer",
             f"INSERT INTO {quote(Response._meta.db_table)} "
             f"({', '.join(quote(str(f.column)) for f in self.answer_fields)}) "
-            f"SELECT {', '.join(values)} FROM found "
+            f"SELECT {', '.join(values)} FROM found WHERE found.open "
             f"ON CONFLICT ({quote(str(Response._meta.get_field('invitation').column))}) "
             "DO NOTHING RETURNING id, team_id, staff_id, channel, answered_on AS day, "
             f"{quote(str(Response._meta.get_field('invitation').column))} AS invitation_id",
@@ -241,12 +263,13 @@ class _Statement:
             "answered_on": day,
         }
         return [
-            *link_match_params(hashed),
             InvitationStatus.ANSWERED,
             now,
             answer.nps is not None,
             answer.csat is not None,
             answer.ces is not None,
+            InvitationStatus.ANSWERED,
+            *link_match_params(hashed),
             *(own[name] for name in self.answer_params),
             InvitationStatus.ANSWERED,
             now,

@@ -18,7 +18,12 @@ from hypothesis import strategies as st
 
 from kohtaamo.conftest import Cast
 from kohtaamo.feedback.forms import SurveyForm
-from kohtaamo.feedback.link_answer import PostedAnswer, answer_by_link, posted_answer
+from kohtaamo.feedback.link_answer import (
+    LinkAnswer,
+    PostedAnswer,
+    answer_by_link,
+    posted_answer,
+)
 from kohtaamo.feedback.models import COMMENT_MAX_LENGTH, FollowUp, Invitation, Response, Survey
 from kohtaamo.feedback.services import invitation_create, response_submit
 from kohtaamo.insights.aggregates import COUNT_COLUMNS
@@ -178,7 +183,7 @@ def test_the_one_statement_writes_what_the_full_path_writes(
         response_submit(invitation=full, language="en", **form.answer())
         once = _counts()
         # and the one statement the other, alike
-        assert answer_by_link(token=token, answer=answer, language="en")
+        assert answer_by_link(token=token, answer=answer, language="en") is LinkAnswer.STORED
     # then the two answers are the same but for their invitations
     first, second = (Response.objects.get(invitation=i) for i in (full, linked))
     for field in Response._meta.concrete_fields:
@@ -226,11 +231,16 @@ def test_the_one_statement_leaves_every_case_in_doubt_to_the_full_path(
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
     assert not answer_by_link(token=token, answer=happy, language=None)
     assert nothing_stored()
-    # an open one is stored once; the same post again stores nothing more
+    # an open one is stored once; the same post again stores nothing more,
+    # and is told that the link was answered, also once it has expired
     Invitation.objects.filter(pk=invitation.pk).update(
         expires_at=timezone.now() + timedelta(days=1)
     )
-    assert answer_by_link(token=token, answer=happy, language=None)
-    assert not answer_by_link(token=token, answer=happy, language=None)
+    assert answer_by_link(token=token, answer=happy, language=None) is LinkAnswer.STORED
+    replay = PostedAnswer(3, 1, 1, "toinen kerta", True)
+    assert answer_by_link(token=token, answer=replay, language=None) is LinkAnswer.ANSWERED_BEFORE
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
+    assert answer_by_link(token=token, answer=happy, language=None) is LinkAnswer.ANSWERED_BEFORE
+    assert not FollowUp.objects.exists()
     assert Response.objects.get().language == "fi"
     assert AnswerDay.objects.get().responses == 1

@@ -118,9 +118,12 @@ def test_replayed_post_of_an_answered_link_stores_nothing(invited: tuple[Invitat
     first = answer(invitation, nps=10)
     # when the first tab posts too
     replay = client.post(_url(token), FULL_ANSWER)
-    # then it is thanked and nothing changes
-    assert replay.status_code == 200
-    assert "Kiitos vastauksestasi" in replay.content.decode()
+    # then it is led to the page, which thanks, and nothing changes
+    assert replay.status_code == 302
+    assert replay["Location"] == _url(token)
+    thanks = client.get(replay["Location"])
+    assert "Kiitos vastauksestasi" in thanks.content.decode()
+    assert "<form" not in thanks.content.decode()
     assert list(Response.objects.values_list("pk", "nps")) == [(first.pk, 10)]
     assert FollowUp.objects.count() == 0
 

@@ -63,14 +63,16 @@ def _render(
 
 
 def _answered_at_once(request: HttpRequest, token: str) -> bool:
-    """A complete answer to an open link, stored in one statement on
-    PostgreSQL (`feedback.link_answer`); False leaves it to the full path."""
+    """True when one statement on PostgreSQL (`feedback.link_answer`) stored
+    the posted answer or found the link answered before; False leaves the
+    post to the full path."""
     if connection.vendor != "postgresql":
         return False
     answer = posted_answer(request.POST)
     if answer is None:
         return False
-    return answer_by_link(token=token, answer=answer, language=_requested_language(request))
+    outcome = answer_by_link(token=token, answer=answer, language=_requested_language(request))
+    return outcome is not None
 
 
 def _back_to_the_page(request: HttpRequest) -> HttpResponse:
@@ -107,6 +109,10 @@ def _survey(request: HttpRequest, token: str) -> HttpResponse:
         return _render(request, "feedback/survey_unavailable.html", language, {}, status=404)
     language = _requested_language(request) or invitation.language
     if invitation.status == InvitationStatus.ANSWERED:
+        # A post to an answered link stores nothing and, as an answer does,
+        # leads to the page, which thanks.
+        if request.method == "POST":
+            return _back_to_the_page(request)
         return _thanks(request, invitation, language)
     unit_name = invitation.encounter.team.unit.name
     with translation.override(language):
