@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import (
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    connection,
+    connections,
+    transaction,
+)
 
-from kohtaamo.core.statements import Write, insert, prepared, run_together
+from kohtaamo.core.statements import (
+    Write,
+    insert,
+    once_more_if_disconnected,
+    prepared,
+    run_together,
+)
 from kohtaamo.org.models import Team
+from kohtaamo.testing.connections import kept_connection, server_closes
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="data-modifying WITH is PostgreSQL's"
@@ -80,3 +95,63 @@ def test_prepared_statements_can_be_switched_off(cast: Any, settings: Any) -> No
     with prepared(), connection.cursor() as cursor:
         cursor.execute(f"SELECT name AS {marker} FROM org_team WHERE id = %s", [cast.team.pk])
     assert not any(marker in s for s in _prepared_statements())
+
+
+def _backend_pid() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return int(cursor.fetchone()[0])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_connection_the_server_closed_is_replaced_and_the_work_runs_once_more() -> None:
+    runs: list[int] = []
+
+    def work() -> int:
+        runs.append(1)
+        return _backend_pid()
+
+    with kept_connection():
+        # Given the server ended the process of the connection this request reuses
+        closed = server_closes()
+        # When work that may run twice runs, unchecked
+        pid = once_more_if_disconnected(work)
+    # Then it failed once and ran again on a new connection
+    assert len(runs) == 2
+    assert pid != closed
+    assert _backend_pid() == pid
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_working_connection_is_not_checked_first_and_its_errors_are_not_repeated() -> None:
+    runs: list[int] = []
+
+    def deadlock() -> None:
+        runs.append(1)
+        raise OperationalError("deadlock detected")
+
+    with kept_connection(), mock.patch.object(type(connections["default"]), "is_usable") as usable:
+        usable.return_value = True
+        # A working connection: the work runs once, with no check before it
+        assert once_more_if_disconnected(_backend_pid) == _backend_pid()
+        usable.assert_not_called()
+        # An error while the connection still answers is the work's own: raised, not repeated
+        with kept_connection(), pytest.raises(OperationalError):
+            once_more_if_disconnected(deadlock)
+    assert len(runs) == 1
+
+
+def test_inside_a_transaction_the_work_runs_once_as_it_is(cast: Any) -> None:
+    # (Every test runs in one; so do the full path's writes.) A closed
+    # connection inside a transaction cannot be replaced: the error is raised.
+    runs: list[int] = []
+
+    def work() -> int:
+        runs.append(1)
+        return _backend_pid()
+
+    with kept_connection():
+        server_closes()
+        with pytest.raises((OperationalError, InterfaceError)):
+            once_more_if_disconnected(work)
+    assert len(runs) == 1

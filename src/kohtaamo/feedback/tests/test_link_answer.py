@@ -12,6 +12,7 @@ from unittest import mock
 import pytest
 from django.db import connection
 from django.http import QueryDict
+from django.test import Client
 from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,10 +25,18 @@ from kohtaamo.feedback.link_answer import (
     answer_by_link,
     posted_answer,
 )
-from kohtaamo.feedback.models import COMMENT_MAX_LENGTH, FollowUp, Invitation, Response, Survey
+from kohtaamo.feedback.models import (
+    COMMENT_MAX_LENGTH,
+    FollowUp,
+    Invitation,
+    InvitationStatus,
+    Response,
+    Survey,
+)
 from kohtaamo.feedback.services import invitation_create, response_submit
 from kohtaamo.insights.aggregates import COUNT_COLUMNS
 from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
+from kohtaamo.testing.connections import kept_connection, server_closes
 from kohtaamo.testing.factories import EncounterFactory
 
 SHAPES = list(itertools.product([True, False], repeat=5))
@@ -244,3 +253,25 @@ def test_the_one_statement_leaves_every_case_in_doubt_to_the_full_path(
     assert not FollowUp.objects.exists()
     assert Response.objects.get().language == "fi"
     assert AnswerDay.objects.get().responses == 1
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_through_a_kept_connection_the_server_closed_is_stored_once(
+    invited: tuple[Invitation, str],
+) -> None:
+    # Given the web process's kept connection, which the server closed (a restart)
+    invitation, token = invited
+    client = Client()
+    with kept_connection():
+        server_closes()
+        # When the customer posts an unhappy answer
+        posted = client.post(f"/s/{token}/", UNHAPPY)
+    # Then the page did not fail: the answer is stored once, with its follow-up
+    assert posted.status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.ANSWERED
+    assert Response.objects.get().nps == int(UNHAPPY["nps"])
+    assert FollowUp.objects.count() == 1
+    assert AnswerDay.objects.get().responses == 1
+    assert "Kiitos vastauksestasi" in client.get(posted["Location"]).content.decode()

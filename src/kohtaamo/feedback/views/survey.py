@@ -23,7 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from kohtaamo.core.statements import prepared
+from kohtaamo.core.statements import once_more_if_disconnected, prepared
 from kohtaamo.feedback.forms import SurveyForm
 from kohtaamo.feedback.link_answer import answer_by_link, posted_answer
 from kohtaamo.feedback.models import Invitation, InvitationStatus
@@ -94,6 +94,12 @@ def _thanks(request: HttpRequest, invitation: Invitation, language: str) -> Http
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def survey(request: HttpRequest, token: str) -> HttpResponse:
+    # Both the page and an answer may run twice (`once_more_if_disconnected`):
+    # a second answer to a link stores nothing and leads to the thank-you page.
+    return once_more_if_disconnected(lambda: _prepared_survey(request, token))
+
+
+def _prepared_survey(request: HttpRequest, token: str) -> HttpResponse:
     # Every answer sends the same few statements: PostgreSQL plans them once.
     with prepared():
         return _survey(request, token)
