@@ -273,7 +273,7 @@ class _Statement:
             *(own[name] for name in self.answer_params),
             InvitationStatus.ANSWERED,
             now,
-            *(counts * len(self.days)),
+            *counts,
             *(self.followup(now=now).params if self.unhappy else ()),
         ]
 

@@ -94,20 +94,29 @@ def answer_day_writes(*, response: Response) -> list[Write]:
 
 
 def answer_day_upserts_from(source: str) -> list[Write]:
-    """The two upserts of one answer whose key columns come from `source`, a
-    name in the same WITH statement that returns `day`, `team_id`,
-    `staff_id` and `channel` (the survey link's one statement,
-    `feedback.link_answer`). Each takes the answer's counts
-    (`answer_counts`, in COUNT_COLUMNS order) as its parameters, which the
-    caller gives: the writes carry none."""
-    counts = ", ".join(["%s"] * len(COUNT_COLUMNS))
+    """The writes that count one answer whose key columns come from
+    `source`, a name in the same WITH statement that returns `day`,
+    `team_id`, `staff_id` and `channel` (the survey link's one statement,
+    `feedback.link_answer`): the answer's counts as one row, `counts`, whose
+    parameters (`answer_counts`, in COUNT_COLUMNS order) the caller gives,
+    and the two upserts, which read it and carry no parameters. (The counts
+    go once, not once per table: each value bound costs the web process.)"""
+    counts = Write("counts", "SELECT " + ", ".join(f"%s AS {c}" for c in COUNT_COLUMNS), [])
     return [
-        Write(
-            name,
-            _upsert(model, key_columns, f"SELECT {', '.join(key_columns)}, {counts} FROM {source}"),
-            [],
-        )
-        for name, model, key_columns in DAY_TABLES
+        counts,
+        *(
+            Write(
+                name,
+                _upsert(
+                    model,
+                    key_columns,
+                    f"SELECT {', '.join(f'{source}.{k}' for k in key_columns)}, "
+                    f"{', '.join(f'counts.{c}' for c in COUNT_COLUMNS)} FROM {source}, counts",
+                ),
+                [],
+            )
+            for name, model, key_columns in DAY_TABLES
+        ),
     ]
 
 

@@ -238,3 +238,18 @@ def test_a_page_sent_back_with_a_message_keeps_the_choices_made(
     assert 'value="9" id="id_nps_9" required checked>' in html
     assert 'value="6" id="id_ces_5" required checked>' in html
     assert html.count(" checked>") == 2
+
+
+def test_no_cache_keeps_a_page_of_the_link(invited: tuple[Invitation, str]) -> None:
+    # The form, the same form sent back with a message, the thank-you page
+    # and the page of an unknown link: each is this link's at this moment.
+    invitation, token = invited
+    client = Client()
+    form = client.get(_url(token))
+    sent_back = client.post(_url(token), {"nps": "11"})
+    answer(invitation)
+    thanks = client.get(_url(token))
+    unknown = client.get(_url("x" * 43))
+    for page in (form, sent_back, thanks, unknown):
+        cache_control = {d.strip() for d in page["Cache-Control"].split(",")}
+        assert {"no-cache", "no-store", "must-revalidate", "private"} <= cache_control

@@ -19,7 +19,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import translation
-from django.views.decorators.cache import never_cache
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -59,6 +59,9 @@ def _render(
             status=status,
         )
     response.headers["Content-Language"] = language
+    # Each page is this link's and this moment's: no cache may keep it. (The
+    # redirect after a post needs no such headers: nothing caches it.)
+    add_never_cache_headers(response)
     return response
 
 
@@ -90,7 +93,6 @@ def _thanks(request: HttpRequest, invitation: Invitation, language: str) -> Http
     )
 
 
-@never_cache
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def survey(request: HttpRequest, token: str) -> HttpResponse:
