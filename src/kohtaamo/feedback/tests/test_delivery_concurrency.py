@@ -21,7 +21,7 @@ from kohtaamo.feedback.models import Invitation, InvitationDecision, PublicRespo
 from kohtaamo.feedback.public import form_nonce, public_response_submit, public_survey_create
 from kohtaamo.feedback.rules import encounters_invite_due, invitation_rule_create
 from kohtaamo.feedback.services import invitation_create
-from kohtaamo.feedback.tests.helpers import at_once
+from kohtaamo.testing.concurrency import at_once
 from kohtaamo.testing.factories import EncounterFactory
 
 

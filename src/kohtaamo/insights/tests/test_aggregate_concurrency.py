@@ -3,15 +3,15 @@ same moment all count in the daily aggregate."""
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 
 import pytest
-from django.db import connection
 
 from kohtaamo.conftest import Cast
 from kohtaamo.feedback.models import Invitation, Survey
 from kohtaamo.feedback.services import invitation_create, response_submit
 from kohtaamo.insights.models import AnswerDay
+from kohtaamo.testing.concurrency import ready_then_at_once
 from kohtaamo.testing.factories import EncounterFactory
 
 SUBMITTERS = 4
@@ -29,33 +29,23 @@ def test_simultaneous_answers_of_one_day_and_team_all_count(cast: Cast) -> None:
         )[0]
         for _ in range(SUBMITTERS)
     ]
-    start = threading.Barrier(SUBMITTERS)
-    errors: list[BaseException] = []
 
-    def submit(pk: int, nps: int) -> None:
-        try:
-            mine = Invitation.objects.select_related("survey", "encounter").get(pk=pk)
-            start.wait(timeout=10)
+    def loaded(n: int) -> Callable[[], str]:
+        mine = Invitation.objects.select_related("survey", "encounter").get(pk=invitations[n].pk)
+
+        def submit() -> str:
             response_submit(
-                invitation=mine, nps=nps, csat=5, ces=7, comment="", consent_contact=False
+                invitation=mine, nps=10 - n, csat=5, ces=7, comment="", consent_contact=False
             )
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
+            return "stored"
 
-    threads = [
-        threading.Thread(target=submit, args=(invitation.pk, 10 - n))
-        for n, invitation in enumerate(invitations)
-    ]
+        return submit
+
     # When they all answer at once
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    outcomes = ready_then_at_once(loaded, SUBMITTERS)
 
     # Then the one row of that day holds all of them
-    assert errors == []
+    assert outcomes == ["stored"] * SUBMITTERS
     [day] = AnswerDay.objects.all()
     assert (day.responses, day.promoters, day.passives, day.csat_satisfied, day.ces_total) == (
         4,

@@ -3,18 +3,17 @@ other is told (the optimistic lock under real concurrency)."""
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.apps import apps
-from django.core.exceptions import ValidationError
-from django.db import connection
 
 from kohtaamo.conftest import Cast
 from kohtaamo.reviews.models import Review, ReviewKind, ReviewRating
 from kohtaamo.reviews.services import default_scorecard_install, review_save
 from kohtaamo.reviews.tests.helpers import ratings_by_code
+from kohtaamo.testing.concurrency import ready_then_at_once
 
 SAVERS = 3
 
@@ -39,39 +38,28 @@ def test_concurrent_saves_from_one_version_store_exactly_one(
             finish=False,
         )
     savers = [cast.lead, cast.manager, cast.admin]
-    start = threading.Barrier(SAVERS)
-    outcomes: list[str] = []
-    lock = threading.Lock()
 
-    def save(by: Any, value: int) -> None:
-        try:
-            ratings = ratings_by_code({"genuine-will": value})
-            start.wait(timeout=10)
-            try:
-                review_save(
-                    encounter=encounter,
-                    kind=ReviewKind.LEAD,
-                    by=by,
-                    expected_version=start_version,
-                    ratings=ratings,
-                    overall_comment=str(value),
-                    finish=False,
-                )
-                outcome = "saved"
-            except ValidationError as exc:
-                outcome = str(exc.code)
-            with lock:
-                outcomes.append(outcome)
-        finally:
-            connection.close()
+    def opened(n: int) -> Callable[[], str]:
+        # Each reviewer has their ratings ready before any of them saves.
+        by, ratings = savers[n], ratings_by_code({"genuine-will": n + 1})
 
-    threads = [threading.Thread(target=save, args=(by, n + 1)) for n, by in enumerate(savers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+        def save() -> str:
+            review_save(
+                encounter=encounter,
+                kind=ReviewKind.LEAD,
+                by=by,
+                expected_version=start_version,
+                ratings=ratings,
+                overall_comment=str(n + 1),
+                finish=False,
+            )
+            return "saved"
+
+        return save
+
+    outcomes = ready_then_at_once(opened, SAVERS)
     # then one save stands whole, and the others were told
-    assert sorted(outcomes) == ["saved"] + ["stale"] * (SAVERS - 1)
+    assert outcomes == ["saved"] + ["stale"] * (SAVERS - 1)
     review = Review.objects.get()
     assert review.version == start_version + 1
     value = ReviewRating.objects.get(review=review, criterion__code="genuine-will").value
