@@ -25,6 +25,7 @@ from benchmarks.survey_intake import (
     account,
     load_run,
     percentile,
+    ratio_line,
     sum_accounts,
 )
 
@@ -181,3 +182,25 @@ def test_accountings_of_rounds_add_up() -> None:
     assert sum_accounts([one, two]) == Accounting(
         sent=8, ok=7, failed=1, answered_keys=6, lost=1, duplicated=1, unconfirmed=2
     )
+
+
+def test_ratio_line_judges_the_goal_by_the_medians_interval() -> None:
+    # Nine rounds: the interval is the 2nd and 8th smallest ratio.
+    above = [0.95, 0.81, 0.90, 0.85, 0.99, 0.83, 0.88, 0.92, 0.86]
+    line = ratio_line(above, 0.8)
+    assert "median 0.88 of 9 rounds, 95 % interval 0.83–0.95" in line
+    assert "coverage 96.1%" in line
+    assert line.endswith("goal ≥ 0.8: met (the whole interval reaches it)")
+    # The 2nd smallest below the goal: not settled, though the median is above it.
+    spans = [0.95, 0.71, 0.90, 0.85, 0.99, 0.79, 0.88, 0.92, 0.86]
+    assert ratio_line(spans, 0.8).endswith("not settled (the interval spans it)")
+    below = [0.65, 0.71, 0.60, 0.75, 0.81, 0.69, 0.72, 0.62, 0.70]
+    line = ratio_line(below, 0.8)
+    assert "median 0.70 of 9 rounds, 95 % interval 0.62–0.75" in line
+    assert line.endswith("missed (the whole interval falls short)")
+
+
+def test_ratio_line_gives_no_interval_for_five_rounds() -> None:
+    line = ratio_line([0.9, 0.95, 0.85, 0.99, 0.91], 0.8)
+    assert "median 0.91 of 5 rounds (too few rounds for a 95 % interval: 6 or more" in line
+    assert line.endswith("goal ≥ 0.8: not settled")
