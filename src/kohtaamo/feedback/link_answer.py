@@ -32,7 +32,9 @@ before and says why:
   page it would have given.
 
 What the statement writes is what `services.response_submit` writes, the
-same rows with the same values (tested against it for every survey shape).
+same rows with the same values (tested against it for every survey shape),
+except that its counts go to the inbox (`insights.models.AnswerInbox`),
+whose fold adds them to the same rows of the days.
 SQLite keeps the full path.
 """
 
@@ -67,7 +69,7 @@ from kohtaamo.feedback.models import (
 )
 from kohtaamo.feedback.selectors import link_match_params, link_match_sql, link_token_hash
 from kohtaamo.feedback.services import followup_assignee_sql, followup_due
-from kohtaamo.insights.aggregates import COUNT_COLUMNS, answer_counts, answer_day_upserts_from
+from kohtaamo.insights.aggregates import COUNT_COLUMNS, answer_counts, answer_inbox_insert_from
 
 SCALES = {"nps": NPS_RANGE, "csat": CSAT_RANGE, "ces": CES_RANGE}
 # Each scale's accepted values as the form's choices compare them: as text.
@@ -218,8 +220,10 @@ class _Statement:
             f"WHERE {column['id']} IN (SELECT invitation_id FROM answer)",
             [],
         )
-        self.days = answer_day_upserts_from("answer")
-        writes = [self.found, self.answer, self.marked, *self.days]
+        # Counted in the inbox, not in the days' rows that every answer of
+        # the team shares (see `insights.models.AnswerInbox`).
+        self.counted = answer_inbox_insert_from("answer")
+        writes = [self.found, self.answer, self.marked, *self.counted]
         # The follow-up's columns made by the statement itself; the others
         # are values of each call (`followup`).
         self.followup_expressions = {

@@ -35,7 +35,9 @@ def feedback_tick() -> dict[str, Any]:
 def feedback_tick_run(*, inline: bool = False) -> dict[str, Any]:
     """Invite the due encounters, then enqueue the due e-mails (first ones,
     retries, reminders) and the escalations of overdue follow-ups; `inline`
-    sends them in this process instead."""
+    sends them in this process instead. First the survey answers waiting in
+    the inbox go into their days, so that it stays short even when no one
+    reads a report."""
     from kohtaamo.feedback.delivery import (
         due_email_ids,
         followup_escalate,
@@ -43,7 +45,9 @@ def feedback_tick_run(*, inline: bool = False) -> dict[str, Any]:
         overdue_followup_ids,
     )
     from kohtaamo.feedback.rules import encounters_invite_due
+    from kohtaamo.insights.aggregates import answer_inbox_fold
 
+    folded = answer_inbox_fold()
     now = timezone.now()
     decisions = encounters_invite_due(now=now)
     # Read the clock again: the invitations just made are due at once.
@@ -64,4 +68,5 @@ def feedback_tick_run(*, inline: bool = False) -> dict[str, Any]:
         "invited": sum(1 for d in decisions if d.outcome == "invited"),
         "emails": len(emails),
         "escalations": len(overdue),
+        "folded": folded,
     }

@@ -12,10 +12,14 @@ never wait for each other in a circle.
 The day, team, staff member and channel are the answer's own copies
 (`Response.team` and the rest), which the same writers keep in step with
 the encounter. Callers: `feedback.services.response_submit` (one answer:
-`answer_day_add`), the survey link's one statement
-(`feedback.link_answer`: `answer_day_upserts_from`), the answer import (`insights.services`), the encounter import (an encounter that changes
-team, staff member or channel, `encounters.importing.staging`), the demo's
-feedback steps. An edit subtracts the answer's old values before the update
+`answer_day_add`), the answer import (`insights.services`), the encounter
+import (an encounter that changes team, staff member or channel,
+`encounters.importing.staging`), the demo's feedback steps.
+
+The survey link's one statement on PostgreSQL (`feedback.link_answer`)
+counts its answer in the inbox instead (`answer_inbox_insert_from`, see
+`AnswerInbox` for why), and `answer_inbox_fold` adds the inbox to the days:
+every report folds before it reads them, and so does the tick. An edit subtracts the answer's old values before the update
 and adds the new ones after it. The admin may not delete answers
 (`feedback.admin`).
 """
@@ -33,7 +37,7 @@ from django.db.models.functions import Coalesce
 
 from kohtaamo.core.statements import Write
 from kohtaamo.feedback.models import Response
-from kohtaamo.insights.models import AnswerCounts, AnswerDay, AnswerTeamDay
+from kohtaamo.insights.models import AnswerCounts, AnswerDay, AnswerInbox, AnswerTeamDay
 from kohtaamo.stats.ces import EASY_FROM
 from kohtaamo.stats.csat import SATISFIED_FROM
 from kohtaamo.stats.nps import PASSIVE_FROM, PROMOTER_FROM
@@ -93,31 +97,71 @@ def answer_day_writes(*, response: Response) -> list[Write]:
     return writes
 
 
-def answer_day_upserts_from(source: str) -> list[Write]:
+def answer_inbox_insert_from(source: str) -> list[Write]:
     """The writes that count one answer whose key columns come from
     `source`, a name in the same WITH statement that returns `day`,
     `team_id`, `staff_id` and `channel` (the survey link's one statement,
     `feedback.link_answer`): the answer's counts as one row, `counts`, whose
     parameters (`answer_counts`, in COUNT_COLUMNS order) the caller gives,
-    and the two upserts, which read it and carry no parameters. (The counts
-    go once, not once per table: each value bound costs the web process.)"""
+    and its row in the inbox (`AnswerInbox`), which `answer_inbox_fold` adds
+    to the days. Nothing is written when `source` is empty."""
+    quote = connection.ops.quote_name
     counts = Write("counts", "SELECT " + ", ".join(f"%s AS {c}" for c in COUNT_COLUMNS), [])
-    return [
-        counts,
-        *(
-            Write(
-                name,
-                _upsert(
-                    model,
-                    key_columns,
-                    f"SELECT {', '.join(f'{source}.{k}' for k in key_columns)}, "
-                    f"{', '.join(f'counts.{c}' for c in COUNT_COLUMNS)} FROM {source}, counts",
-                ),
-                [],
+    columns = ", ".join(quote(c) for c in (*KEY_COLUMNS, *COUNT_COLUMNS))
+    inbox = Write(
+        "inbox",
+        f"INSERT INTO {quote(AnswerInbox._meta.db_table)} ({columns}) "
+        f"SELECT {', '.join(f'{source}.{k}' for k in KEY_COLUMNS)}, "
+        f"{', '.join(f'counts.{c}' for c in COUNT_COLUMNS)} FROM {source}, counts",
+        [],
+    )
+    return [counts, inbox]
+
+
+def answer_inbox_fold() -> int:
+    """Add the inbox's answers to their days and empty it; returns how many
+    answers were folded.
+
+    On PostgreSQL one statement deletes the rows it sees and adds their sums
+    to both day tables, so an answer is in the inbox or in its days, never
+    both and never neither, whoever reads or folds at the same time: rows
+    inserted meanwhile stay for the next fold, and of two folds deleting the
+    same row only the one that deletes it adds it. Elsewhere (SQLite, whose
+    writers take turns) the same happens in a transaction up to the last row
+    seen."""
+    quote = connection.ops.quote_name
+    inbox = quote(AnswerInbox._meta.db_table)
+    sums = ", ".join(f"sum({quote(c)})" for c in COUNT_COLUMNS)
+    if connection.vendor == "postgresql":
+        columns = ", ".join(quote(c) for c in (*KEY_COLUMNS, *COUNT_COLUMNS))
+        adds = [
+            f"{name} AS ({_upsert(model, keys, _grouped('moved', keys, sums, ''))})"
+            for name, model, keys in DAY_TABLES
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH moved AS (DELETE FROM {inbox} RETURNING {columns}), {', '.join(adds)} "
+                "SELECT count(*) FROM moved"
             )
-            for name, model, key_columns in DAY_TABLES
-        ),
-    ]
+            return int(cursor.fetchone()[0])
+    with transaction.atomic():
+        last = AnswerInbox.objects.order_by("-pk").values_list("pk", flat=True).first()
+        if last is None:
+            return 0
+        with connection.cursor() as cursor:
+            for _name, model, keys in DAY_TABLES:
+                rows = _grouped(inbox, keys, sums, f"WHERE {quote('id')} <= %s")
+                cursor.execute(_upsert(model, keys, rows), [last])
+        folded, _by_model = AnswerInbox.objects.filter(pk__lte=last).delete()
+        return folded
+
+
+def _grouped(table: str, keys: tuple[str, ...], sums: str, where: str) -> str:
+    """The rows of `table` summed by `keys`, in key order (the order every
+    writer of the days takes their rows in)."""
+    quote = connection.ops.quote_name
+    listed = ", ".join(quote(k) for k in keys)
+    return f"SELECT {listed}, {sums} FROM {table} {where} GROUP BY {listed} ORDER BY {listed}"
 
 
 def answer_counts(*, nps: int | None, csat: int | None, ces: int | None) -> dict[str, int]:
@@ -142,7 +186,9 @@ def answer_days_subtract(*, responses: QuerySet[Response]) -> None:
     Rows left empty go, so that they hold no staff member or team that the
     demo (or anyone) wants to remove. Edits and deletions are rare and the
     table is small (days × teams × staff × channels), so the whole table is
-    looked at."""
+    looked at. The inbox is folded first, so that an answer still in it
+    leaves no row empty in sum but not in fact."""
+    answer_inbox_fold()
     _apply(responses, sign=-1)
     AnswerDay.objects.filter(responses=0).delete()
     AnswerTeamDay.objects.filter(responses=0).delete()
@@ -153,13 +199,16 @@ def answer_days_rebuild() -> int:
     """Recompute every day from the answers; returns the number of rows."""
     table = connection.ops.quote_name(AnswerDay._meta.db_table)
     team_table = connection.ops.quote_name(AnswerTeamDay._meta.db_table)
+    inbox = connection.ops.quote_name(AnswerInbox._meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # Writers wait until the rebuild commits and then add to the new
             # rows; an answer committed before the lock is in the rebuild.
-            cursor.execute(f"LOCK TABLE {table}, {team_table} IN EXCLUSIVE MODE")
+            cursor.execute(f"LOCK TABLE {table}, {team_table}, {inbox} IN EXCLUSIVE MODE")
         cursor.execute(f"DELETE FROM {table}")
         cursor.execute(f"DELETE FROM {team_table}")
+        # The inbox's answers are among the answers counted below.
+        cursor.execute(f"DELETE FROM {inbox}")
     _apply(Response.objects.all(), sign=1)
     return AnswerDay.objects.count()
 

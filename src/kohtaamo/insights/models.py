@@ -91,3 +91,47 @@ class AnswerTeamDay(AnswerCounts):
 
     def __str__(self) -> str:
         return f"{self.day} {self.team_id}: {self.responses}"
+
+
+class AnswerInbox(AnswerCounts):
+    """Answers counted but not yet added to their days: one row per answer
+    that a survey link stored on PostgreSQL (`feedback.link_answer`), with
+    the same key and counts that its days would get.
+
+    Every answer adds to the same few rows of the day tables (one team's day
+    takes all of that team's answers), and an answer committing holds those
+    rows until its commit is on disk, so that under load answers queued
+    behind one another on them. An insert here locks nothing that another
+    answer needs; `aggregates.answer_inbox_fold` adds the rows to their days
+    and removes them in one statement. The days plus this table always equal
+    the answers; every report folds first (`selectors.report_rows`), the
+    tick folds too, so the table stays short.
+
+    No index but the key, and no database foreign keys: the answer itself
+    holds its team and staff member by key and keeps them from going."""
+
+    day = models.DateField(_("day"))
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("team"),
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
+    )
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
+    )
+    channel = models.CharField(_("channel"), max_length=16)
+
+    class Meta:
+        verbose_name = _("answer not yet in its day")
+        verbose_name_plural = _("answers not yet in their days")
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.team_id}/{self.staff_id}/{self.channel}: {self.responses}"

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from kohtaamo.core.dates import local_date, local_midnight
 from kohtaamo.encounters.models import Channel
 from kohtaamo.feedback.models import CSAT_UNHAPPY_MAX, DETRACTOR_MAX, Response
+from kohtaamo.insights.aggregates import answer_inbox_fold
 from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
 from kohtaamo.insights.periods import ReportPeriod, period_before, period_start
 from kohtaamo.org.models import Team, Unit, path_unit_ids
@@ -183,6 +184,10 @@ def report_rows(
     `date_to` are local days, both included, on the time of the answer.
     `units` limits which units appear by name when grouping by unit."""
     few_answers_below = few_answers_threshold(few_answers_below)
+    if answer_days is not None or team_days is not None:
+        # The answers still in the inbox go into their days first, so the
+        # days read below hold every answer committed before this.
+        answer_inbox_fold()
     if team_days is not None and by in _TEAM_DAY_GROUPS:
         counts = _day_period_counts(
             days=_days_in_range(team_days, date_from, date_to), by=by, period=period

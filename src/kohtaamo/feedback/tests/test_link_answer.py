@@ -34,8 +34,8 @@ from kohtaamo.feedback.models import (
     Survey,
 )
 from kohtaamo.feedback.services import invitation_create, response_submit
-from kohtaamo.insights.aggregates import COUNT_COLUMNS
-from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
+from kohtaamo.insights.aggregates import COUNT_COLUMNS, answer_inbox_fold
+from kohtaamo.insights.models import AnswerDay, AnswerInbox, AnswerTeamDay
 from kohtaamo.testing.connections import kept_connection, server_closes
 from kohtaamo.testing.factories import EncounterFactory
 
@@ -212,7 +212,15 @@ def test_the_one_statement_writes_what_the_full_path_writes(
                 assert getattr(ours, field.attname) == getattr(theirs, field.attname), field.name
         assert theirs.encounter_id == linked.encounter_id
         assert theirs.assignee == cast.lead
-    # and the days count each answer once
+    # and the link's answer waits in the inbox with the same key and counts,
+    # the days unchanged until the fold, which counts each answer once
+    assert _counts() == once
+    [waiting] = AnswerInbox.objects.all()
+    assert {c: getattr(waiting, c) for c in COUNT_COLUMNS} == once[
+        ("AnswerDay", waiting.day, waiting.team_id, waiting.staff_id, waiting.channel)
+    ]
+    assert answer_inbox_fold() == 1
+    assert not AnswerInbox.objects.exists()
     assert _counts() == {key: {c: 2 * n for c, n in counts.items()} for key, counts in once.items()}
 
 
@@ -224,7 +232,7 @@ def test_the_one_statement_leaves_every_case_in_doubt_to_the_full_path(
     happy = PostedAnswer(10, 5, 7, "", False)
 
     def nothing_stored() -> bool:
-        return not Response.objects.exists() and not AnswerDay.objects.exists()
+        return not Response.objects.exists() and not AnswerInbox.objects.exists()
 
     # an unknown link, or a survey hash given as the link
     assert not answer_by_link(token="x" * 43, answer=happy, language=None)
@@ -252,6 +260,7 @@ def test_the_one_statement_leaves_every_case_in_doubt_to_the_full_path(
     assert answer_by_link(token=token, answer=happy, language=None) is LinkAnswer.ANSWERED_BEFORE
     assert not FollowUp.objects.exists()
     assert Response.objects.get().language == "fi"
+    assert answer_inbox_fold() == 1
     assert AnswerDay.objects.get().responses == 1
 
 
@@ -273,5 +282,5 @@ def test_an_answer_through_a_kept_connection_the_server_closed_is_stored_once(
     assert invitation.status == InvitationStatus.ANSWERED
     assert Response.objects.get().nps == int(UNHAPPY["nps"])
     assert FollowUp.objects.count() == 1
-    assert AnswerDay.objects.get().responses == 1
+    assert AnswerInbox.objects.get().responses == 1
     assert "Kiitos vastauksestasi" in client.get(posted["Location"]).content.decode()

@@ -218,7 +218,9 @@ def test_management_command_enqueues_or_runs_the_tick(cast: Cast, survey: Survey
     _ended(3, cast)
     out = StringIO()
     call_command("feedback_tick", "--now", stdout=out)
-    assert out.getvalue().strip() == "decided 1, invited 1, e-mails 1, escalations 0"
+    assert out.getvalue().strip() == (
+        "decided 1, invited 1, e-mails 1, escalations 0, answers added to their days 0"
+    )
     out = StringIO()
     # the test settings run enqueued tasks at once (the immediate backend)
     call_command("feedback_tick", stdout=out)

@@ -9,7 +9,8 @@ from typing import Any
 
 from kohtaamo.feedback.models import Invitation, InvitationStatus, Response, Survey
 from kohtaamo.feedback.services import response_copies
-from kohtaamo.insights.aggregates import answer_days_add
+from kohtaamo.insights.aggregates import answer_counts, answer_days_add
+from kohtaamo.insights.models import AnswerInbox
 from kohtaamo.testing.factories import EncounterFactory
 
 
@@ -60,3 +61,37 @@ def answer(
 
 def answers(*, scores: list[int], **kwargs: Any) -> list[Response]:
     return [answer(nps=score, **kwargs) for score in scores]
+
+
+def waiting_answer(
+    *, staff: Any, team: Any, at: datetime, nps: int, channel: str = "chat"
+) -> Response:
+    """An answer stored and counted in the inbox only, as the survey link's
+    statement leaves it (made here so that SQLite, which keeps the full
+    path, has such answers too)."""
+    encounter = EncounterFactory(
+        staff=staff, team=team, channel=channel, started_at=at - timedelta(hours=1)
+    )
+    invitation = Invitation.objects.create(
+        survey=survey(),
+        encounter=encounter,
+        customer=encounter.customer,
+        language="fi",
+        token_hash=f"{encounter.pk:064d}",
+        status=InvitationStatus.ANSWERED,
+        created_at=at - timedelta(minutes=30),
+        expires_at=at + timedelta(days=14),
+        answered_at=at,
+    )
+    copies = response_copies(encounter=encounter, answered_at=at)
+    response = Response.objects.create(
+        invitation=invitation, nps=nps, language="fi", answered_at=at, **copies
+    )
+    AnswerInbox.objects.create(
+        day=copies["answered_on"],
+        team_id=copies["team_id"],
+        staff_id=copies["staff_id"],
+        channel=copies["channel"],
+        **answer_counts(nps=nps, csat=None, ces=None),
+    )
+    return response

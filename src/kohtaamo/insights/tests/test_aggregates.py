@@ -24,15 +24,16 @@ from kohtaamo.demo.context import DEMO_SOURCE
 from kohtaamo.demo.steps.feedback_reset import feedback_clear
 from kohtaamo.feedback.models import Response
 from kohtaamo.feedback.services import invitation_create, response_submit
+from kohtaamo.insights.aggregates import answer_counts, answer_inbox_fold
 from kohtaamo.insights.management.commands.rebuild_answer_aggregates import (
     COPIES_CORRECTED,
     REBUILT,
 )
-from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
+from kohtaamo.insights.models import AnswerDay, AnswerInbox, AnswerTeamDay
 from kohtaamo.insights.response_rows import RESPONSE_COLUMNS
 from kohtaamo.insights.selectors import ReportGroup, report_rows
 from kohtaamo.insights.services import responses_import
-from kohtaamo.insights.tests.helpers import answer, survey
+from kohtaamo.insights.tests.helpers import answer, survey, waiting_answer
 from kohtaamo.org import access_aggregates, access_insights
 from kohtaamo.testing.factories import EncounterFactory
 
@@ -109,6 +110,19 @@ def _stored_days() -> dict[tuple[Any, ...], dict[str, int]]:
     return fine
 
 
+def _stored_days_and_inbox() -> dict[tuple[Any, ...], dict[str, int]]:
+    """The days plus the inbox, by day × team × staff × channel."""
+    total = {key: dict(counts) for key, counts in _stored_days().items()}
+    for row in AnswerInbox.objects.all():
+        key = (row.day, row.team_id, row.staff_id, row.channel)
+        counts = total.setdefault(
+            key, dict.fromkeys(answer_counts(nps=None, csat=None, ces=None), 0)
+        )
+        for column in counts:
+            counts[column] += getattr(row, column)
+    return total
+
+
 def _import(tmp_path: Path, rows: list[dict[str, Any]], name: str) -> None:
     path = tmp_path / f"{name}.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -146,7 +160,9 @@ def test_the_aggregate_equals_the_answers_after_any_sequence_of_writes(
 
     for step in range(30):
         # When a random writer writes.
-        kind = rng.choice(["late", "late", "submit", "import", "demo", "clear"])
+        kind = rng.choice(
+            ["late", "late", "submit", "import", "demo", "clear", "link", "link", "fold"]
+        )
         staff, team = rng.choice(people)
         if kind in ("late", "demo"):
             made = answer(
@@ -188,15 +204,23 @@ def test_the_aggregate_equals_the_answers_after_any_sequence_of_writes(
                 for e in chosen
             ]
             _import(tmp_path, rows, f"{seed}-{step}")
+        elif kind == "link":
+            # counted in the inbox, as the survey link's statement does
+            waiting_answer(staff=staff, team=team, at=moment(), nps=rng.randint(0, 10))
+        elif kind == "fold":
+            answer_inbox_fold()
         else:
             feedback_clear()
-        # Then the answers' copies are right, and the stored days equal the
-        # days counted from the answers.
+        # Then the answers' copies are right, and the stored days with the
+        # inbox equal the days counted from the answers.
         assert _stale_copies() == [], (step, kind)
-        assert _stored_days() == _expected_days(), (step, kind)
+        assert _stored_days_and_inbox() == _expected_days(), (step, kind)
         assert not AnswerDay.objects.filter(responses=0).exists()
         assert not AnswerTeamDay.objects.filter(responses=0).exists()
     assert Response.objects.count() > 0
+    # and after a last fold the days alone do
+    answer_inbox_fold()
+    assert _stored_days() == _expected_days()
 
 
 def test_the_rebuild_command_recovers_a_damaged_aggregate(cast: Cast) -> None:

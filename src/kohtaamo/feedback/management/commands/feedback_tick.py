@@ -16,7 +16,8 @@ from kohtaamo.feedback.tasks import feedback_tick, feedback_tick_run
 
 class Command(BaseCommand):
     help = (
-        "Invite due encounters, send due survey e-mails and reminders, escalate overdue follow-ups."
+        "Invite due encounters, send due survey e-mails and reminders, escalate overdue "
+        "follow-ups, add the survey answers waiting in the inbox to their days."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -31,7 +32,7 @@ class Command(BaseCommand):
             report = feedback_tick_run(inline=True)
             self.stdout.write(
                 "decided {decided}, invited {invited}, e-mails {emails}, "
-                "escalations {escalations}".format(**report)
+                "escalations {escalations}, answers added to their days {folded}".format(**report)
             )
             return
         result = feedback_tick.enqueue()
