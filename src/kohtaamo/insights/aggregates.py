@@ -19,9 +19,10 @@ import (an encounter that changes team, staff member or channel,
 The survey link's one statement on PostgreSQL (`feedback.link_answer`)
 counts its answer in the inbox instead (`answer_inbox_insert_from`, see
 `AnswerInbox` for why), and `answer_inbox_fold` adds the inbox to the days:
-every report folds before it reads them, and so does the tick. An edit subtracts the answer's old values before the update
-and adds the new ones after it. The admin may not delete answers
-(`feedback.admin`).
+every report folds before it reads them, and so does the tick.
+
+An edit subtracts the answer's old values before the update and adds the
+new ones after it. The admin may not delete answers (`feedback.admin`).
 """
 
 # The statements are built from our own table and column names and Django's
