@@ -108,10 +108,9 @@ def answer_inbox_insert_from(source: str) -> list[Write]:
     to the days. Nothing is written when `source` is empty."""
     quote = connection.ops.quote_name
     counts = Write("counts", "SELECT " + ", ".join(f"%s AS {c}" for c in COUNT_COLUMNS), [])
-    columns = ", ".join(quote(c) for c in (*KEY_COLUMNS, *COUNT_COLUMNS))
     inbox = Write(
         "inbox",
-        f"INSERT INTO {quote(AnswerInbox._meta.db_table)} ({columns}) "
+        f"INSERT INTO {quote(AnswerInbox._meta.db_table)} ({_inbox_columns()}) "
         f"SELECT {', '.join(f'{source}.{k}' for k in KEY_COLUMNS)}, "
         f"{', '.join(f'counts.{c}' for c in COUNT_COLUMNS)} FROM {source}, counts",
         [],
@@ -134,15 +133,14 @@ def answer_inbox_fold() -> int:
     inbox = quote(AnswerInbox._meta.db_table)
     sums = ", ".join(f"sum({quote(c)})" for c in COUNT_COLUMNS)
     if connection.vendor == "postgresql":
-        columns = ", ".join(quote(c) for c in (*KEY_COLUMNS, *COUNT_COLUMNS))
         adds = [
             f"{name} AS ({_upsert(model, keys, _grouped('moved', keys, sums, ''))})"
             for name, model, keys in DAY_TABLES
         ]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH moved AS (DELETE FROM {inbox} RETURNING {columns}), {', '.join(adds)} "
-                "SELECT count(*) FROM moved"
+                f"WITH moved AS (DELETE FROM {inbox} RETURNING {_inbox_columns()}), "
+                f"{', '.join(adds)} SELECT count(*) FROM moved"
             )
             return int(cursor.fetchone()[0])
     with transaction.atomic():
@@ -155,6 +153,12 @@ def answer_inbox_fold() -> int:
                 cursor.execute(_upsert(model, keys, rows), [last])
         folded, _by_model = AnswerInbox.objects.filter(pk__lte=last).delete()
         return folded
+
+
+def _inbox_columns() -> str:
+    """The inbox's columns that its writer fills and its fold reads back."""
+    quote = connection.ops.quote_name
+    return ", ".join(quote(c) for c in (*KEY_COLUMNS, *COUNT_COLUMNS))
 
 
 def _grouped(table: str, keys: tuple[str, ...], sums: str, where: str) -> str:

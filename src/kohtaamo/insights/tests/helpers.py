@@ -31,29 +31,8 @@ def answer(
     channel: str = "phone",
 ) -> Response:
     """An encounter of `staff` in `team` an hour before `at`, and its answer."""
-    encounter = EncounterFactory(
-        staff=staff, team=team, channel=channel, started_at=at - timedelta(hours=1)
-    )
-    invitation = Invitation.objects.create(
-        survey=survey(),
-        encounter=encounter,
-        customer=encounter.customer,
-        language="fi",
-        token_hash=secrets.token_hex(32),
-        status=InvitationStatus.ANSWERED,
-        created_at=at - timedelta(minutes=30),
-        expires_at=at + timedelta(days=14),
-        answered_at=at,
-    )
-    response = Response.objects.create(
-        invitation=invitation,
-        nps=nps,
-        csat=csat,
-        ces=ces,
-        comment=comment,
-        language="fi",
-        answered_at=at,
-        **response_copies(encounter=encounter, answered_at=at),
+    response = _uncounted_answer(
+        staff=staff, team=team, at=at, nps=nps, csat=csat, ces=ces, comment=comment, channel=channel
     )
     answer_days_add(responses=Response.objects.filter(pk=response.pk))
     return response
@@ -69,6 +48,29 @@ def waiting_answer(
     """An answer stored and counted in the inbox only, as the survey link's
     statement leaves it (made here so that SQLite, which keeps the full
     path, has such answers too)."""
+    response = _uncounted_answer(staff=staff, team=team, at=at, nps=nps, channel=channel)
+    AnswerInbox.objects.create(
+        day=response.answered_on,
+        team_id=response.team_id,
+        staff_id=response.staff_id,
+        channel=response.channel,
+        **answer_counts(nps=nps, csat=None, ces=None),
+    )
+    return response
+
+
+def _uncounted_answer(
+    *,
+    staff: Any,
+    team: Any,
+    at: datetime,
+    nps: int | None,
+    csat: int | None = None,
+    ces: int | None = None,
+    comment: str = "",
+    channel: str,
+) -> Response:
+    """The encounter, its invitation and its answer, counted nowhere yet."""
     encounter = EncounterFactory(
         staff=staff, team=team, channel=channel, started_at=at - timedelta(hours=1)
     )
@@ -77,21 +79,19 @@ def waiting_answer(
         encounter=encounter,
         customer=encounter.customer,
         language="fi",
-        token_hash=f"{encounter.pk:064d}",
+        token_hash=secrets.token_hex(32),
         status=InvitationStatus.ANSWERED,
         created_at=at - timedelta(minutes=30),
         expires_at=at + timedelta(days=14),
         answered_at=at,
     )
-    copies = response_copies(encounter=encounter, answered_at=at)
-    response = Response.objects.create(
-        invitation=invitation, nps=nps, language="fi", answered_at=at, **copies
+    return Response.objects.create(
+        invitation=invitation,
+        nps=nps,
+        csat=csat,
+        ces=ces,
+        comment=comment,
+        language="fi",
+        answered_at=at,
+        **response_copies(encounter=encounter, answered_at=at),
     )
-    AnswerInbox.objects.create(
-        day=copies["answered_on"],
-        team_id=copies["team_id"],
-        staff_id=copies["staff_id"],
-        channel=copies["channel"],
-        **answer_counts(nps=nps, csat=None, ces=None),
-    )
-    return response

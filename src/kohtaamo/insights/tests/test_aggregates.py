@@ -24,7 +24,7 @@ from kohtaamo.demo.context import DEMO_SOURCE
 from kohtaamo.demo.steps.feedback_reset import feedback_clear
 from kohtaamo.feedback.models import Response
 from kohtaamo.feedback.services import invitation_create, response_submit
-from kohtaamo.insights.aggregates import answer_counts, answer_inbox_fold
+from kohtaamo.insights.aggregates import answer_inbox_fold
 from kohtaamo.insights.management.commands.rebuild_answer_aggregates import (
     COPIES_CORRECTED,
     REBUILT,
@@ -115,9 +115,7 @@ def _stored_days_and_inbox() -> dict[tuple[Any, ...], dict[str, int]]:
     total = {key: dict(counts) for key, counts in _stored_days().items()}
     for row in AnswerInbox.objects.all():
         key = (row.day, row.team_id, row.staff_id, row.channel)
-        counts = total.setdefault(
-            key, dict.fromkeys(answer_counts(nps=None, csat=None, ces=None), 0)
-        )
+        counts = total.setdefault(key, dict.fromkeys(COUNT_FIELDS, 0))
         for column in counts:
             counts[column] += getattr(row, column)
     return total
