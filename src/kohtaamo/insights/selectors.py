@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
@@ -78,7 +79,7 @@ _DAY_TRUNC: dict[str, type[TruncBase]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Counts:
     """The sufficient statistics of one group and period."""
 
@@ -92,54 +93,88 @@ class Counts:
     ces_squares: int = 0
     ces_easy: int = 0
 
+    @property
+    def nps_n(self) -> int:
+        return self.promoters + self.passives + self.detractors
+
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(getattr(self, f) + getattr(other, f) for f in Counts.__dataclass_fields__))
+        # Field by field: a report adds thousands of these.
+        return Counts(
+            self.promoters + other.promoters,
+            self.passives + other.passives,
+            self.detractors + other.detractors,
+            self.csat_n + other.csat_n,
+            self.csat_satisfied + other.csat_satisfied,
+            self.ces_n + other.ces_n,
+            self.ces_total + other.ces_total,
+            self.ces_squares + other.ces_squares,
+            self.ces_easy + other.ces_easy,
+        )
 
 
 @dataclass(frozen=True)
 class Figures:
-    """NPS, CSAT and CES of one group over one period (or the whole range)."""
+    """NPS, CSAT and CES of one group over one period (or the whole range).
+
+    Each figure and its interval is computed when first read: a report sums
+    every group and period, and the results page shows the intervals of only
+    a few of them (each group's total and latest period)."""
 
     counts: Counts
-    nps: NpsResult
-    csat: CsatResult
-    ces: CesResult
+    few_answers_below: int
 
     @classmethod
     def from_counts(cls, counts: Counts, *, few_answers_below: int) -> Figures:
-        return cls(
-            counts=counts,
-            nps=nps_from_counts(
-                promoters=counts.promoters,
-                passives=counts.passives,
-                detractors=counts.detractors,
-                few_answers_below=few_answers_below,
-            ),
-            csat=csat_from_counts(
-                satisfied=counts.csat_satisfied,
-                n=counts.csat_n,
-                few_answers_below=few_answers_below,
-            ),
-            ces=ces_from_summary(
-                n=counts.ces_n,
-                total=counts.ces_total,
-                total_squares=counts.ces_squares,
-                easy=counts.ces_easy,
-                few_answers_below=few_answers_below,
-            ),
+        return cls(counts=counts, few_answers_below=few_answers_below)
+
+    @cached_property
+    def nps(self) -> NpsResult:
+        c = self.counts
+        return nps_from_counts(
+            promoters=c.promoters,
+            passives=c.passives,
+            detractors=c.detractors,
+            few_answers_below=self.few_answers_below,
+        )
+
+    @cached_property
+    def csat(self) -> CsatResult:
+        c = self.counts
+        return csat_from_counts(
+            satisfied=c.csat_satisfied, n=c.csat_n, few_answers_below=self.few_answers_below
+        )
+
+    @cached_property
+    def ces(self) -> CesResult:
+        c = self.counts
+        return ces_from_summary(
+            n=c.ces_n,
+            total=c.ces_total,
+            total_squares=c.ces_squares,
+            easy=c.ces_easy,
+            few_answers_below=self.few_answers_below,
         )
 
 
 @dataclass(frozen=True)
 class ReportRow:
-    """One group in one period, and its NPS change since the period before
-    (None when the group had no NPS answers then)."""
+    """One group in one period, with the figures of the group's period
+    before (None when it had no answers then)."""
 
     group: str
     group_label: str
     period: date
     figures: Figures
-    change: Change | None = None
+    before: Figures | None = None
+
+    @cached_property
+    def change(self) -> Change | None:
+        """The NPS change since the period before, None when either period
+        has no NPS answers."""
+        before = self.before
+        if before is None or not before.counts.nps_n or not self.figures.counts.nps_n:
+            return None
+        return nps_change(before=before.nps, after=self.figures.nps)
 
 
 @dataclass(frozen=True)
@@ -387,15 +422,13 @@ def _group_labels(by: str | None, keys: set[Any]) -> dict[Any, tuple[str, str]]:
 
 
 def _with_changes(rows: list[ReportRow], *, period: str) -> list[ReportRow]:
-    """Each row with its NPS change since the group's previous period."""
+    """Each row with the figures of the group's previous period, from which
+    its NPS change is computed when read."""
     by_key = {(row.group, row.period): row for row in rows}
     result = []
     for row in rows:
         before = by_key.get((row.group, period_before(row.period, period)))
-        change = None
-        if before is not None and before.figures.nps.n and row.figures.nps.n:
-            change = nps_change(before=before.figures.nps, after=row.figures.nps)
-        result.append(replace(row, change=change))
+        result.append(replace(row, before=before.figures if before is not None else None))
     return result
 
 

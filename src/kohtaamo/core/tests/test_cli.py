@@ -81,6 +81,24 @@ def test_secret_key_is_generated_once_into_the_data_folder(tmp_path: Path) -> No
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
 
 
+def test_a_server_worker_loads_the_views_as_it_starts(tmp_path: Path) -> None:
+    # Given the WSGI module that gunicorn's workers import
+    script = (
+        "import sys, kohtaamo.wsgi; "
+        "print('kohtaamo.api' in sys.modules, 'kohtaamo.insights.views' in sys.modules)"
+    )
+    # When a worker imports it, before any request
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    # Then the URL configuration, the views and the API are already loaded
+    assert result.stdout.split() == ["True", "True"]
+
+
 def test_deploy_check_passes_with_production_settings(tmp_path: Path) -> None:
     env = _env(
         tmp_path,
