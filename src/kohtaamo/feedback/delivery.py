@@ -246,6 +246,19 @@ def _record_failure(invitation: Invitation, kind: str, exc: Exception) -> str:
     return outcome
 
 
+def email_waits_end(*, now: datetime) -> int:
+    """The invitations whose e-mail came due but that wait for none any more
+    (answered, or failed): their wait is cleared, so that they leave the
+    index of waiting invitations. An answer leaves the wait as it is, so that
+    its own update of the invitation touches no index (`Invitation.Meta`).
+    Returns how many were cleared."""
+    return (
+        Invitation.objects.filter(next_email_at__lte=now)
+        .exclude(status__in=[InvitationStatus.CREATED, InvitationStatus.SENT])
+        .update(next_email_at=None)
+    )
+
+
 def due_email_ids(*, now: datetime, limit: int = 1000) -> list[int]:
     """Invitations whose first e-mail, retry or reminder is due."""
     return list(

@@ -40,6 +40,7 @@ def feedback_tick_run(*, inline: bool = False) -> dict[str, Any]:
     reads a report."""
     from kohtaamo.feedback.delivery import (
         due_email_ids,
+        email_waits_end,
         followup_escalate,
         invitation_email_send,
         overdue_followup_ids,
@@ -51,7 +52,9 @@ def feedback_tick_run(*, inline: bool = False) -> dict[str, Any]:
     now = timezone.now()
     decisions = encounters_invite_due(now=now)
     # Read the clock again: the invitations just made are due at once.
-    emails = due_email_ids(now=timezone.now())
+    now_emails = timezone.now()
+    email_waits_end(now=now_emails)
+    emails = due_email_ids(now=now_emails)
     for invitation_id in emails:
         if inline:
             invitation_email_send(invitation_id=invitation_id)

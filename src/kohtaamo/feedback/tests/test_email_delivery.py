@@ -206,6 +206,8 @@ def test_answered_invitation_gets_no_reminder(survey: Survey, encounter: Any) ->
     _later(invitation, days=4)
     assert feedback_tick_run()["emails"] == 0
     assert len(mail.outbox) == 1
+    # and the tick ended its wait for an e-mail
+    assert Invitation.objects.get(pk=invitation.pk).next_email_at is None
 
 
 def test_the_same_email_enqueued_twice_is_sent_once(survey: Survey, encounter: Any) -> None:

@@ -161,14 +161,15 @@ def test_unknown_forged_and_expired_tokens_find_nothing(
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the LIKE indexes are PostgreSQL's")
 def test_the_invitation_table_has_no_index_another_one_makes_redundant(db: None) -> None:
-    # Each index costs every new invitation and every answer's update a write.
+    # Each index costs every new invitation a write, and every update that
+    # changes one of its columns (an answer changes none of them).
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexdef FROM pg_indexes WHERE tablename = %s",
             [Invitation._meta.db_table],
         )
         definitions = [row[0] for row in cursor.fetchall()]
-    columns = sorted(d[d.rindex("(") + 1 : d.rindex(")")] for d in definitions)
+    columns = sorted(d[d.index("(") + 1 : d.index(")")] for d in definitions)
     assert not [d for d in definitions if "pattern_ops" in d]
     assert columns == sorted(
         [
@@ -177,7 +178,7 @@ def test_the_invitation_table_has_no_index_another_one_makes_redundant(db: None)
             "encounter_id",
             "reminder_token_hash",
             "rule_id",
-            "status, next_email_at",
+            "next_email_at",
             "survey_id",
             "token_hash",
         ]

@@ -264,6 +264,38 @@ def test_the_one_statement_leaves_every_case_in_doubt_to_the_full_path(
     assert AnswerDay.objects.get().responses == 1
 
 
+def _invitation_updates() -> tuple[int, int]:
+    """This transaction's updates of invitation rows so far: all, and those
+    PostgreSQL made in place (HOT), writing no index entry."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = %s",
+            [Invitation._meta.db_table],
+        )
+        updated, in_place = cursor.fetchone()
+    return updated, in_place
+
+
+@needs_postgresql
+def test_an_answer_marks_its_invitation_without_writing_an_index_entry(
+    invited: tuple[Invitation, str],
+) -> None:
+    # given an invitation sent and waiting three days for its reminder
+    invitation, token = invited
+    Invitation.objects.filter(pk=invitation.pk).update(
+        status=InvitationStatus.SENT, next_email_at=timezone.now() + timedelta(days=3)
+    )
+    before = _invitation_updates()
+    # when the customer answers through the link
+    happy = PostedAnswer(9, 4, 6, "", False)
+    assert answer_by_link(token=token, answer=happy, language=None) is LinkAnswer.STORED
+    # then the invitation was updated once, in place: no column of any index changed
+    updated, in_place = (a - b for a, b in zip(_invitation_updates(), before, strict=True))
+    assert (updated, in_place) == (1, 1)
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.ANSWERED
+
+
 @needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_an_answer_through_a_kept_connection_the_server_closed_is_stored_once(
