@@ -19,6 +19,16 @@ def _finnish_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("FI", years=year))
 
 
+def calendars_load(today: date) -> None:
+    """Load this year's and next year's holidays ahead of need (a follow-up
+    opened in late December falls due in January). The first load imports the
+    `holidays` package's module of every country, about 60 ms of CPU: a
+    server's worker does it as it starts (`kohtaamo/wsgi.py`), not while the
+    first unhappy customer's answer waits."""
+    for year in (today.year, today.year + 1):
+        _finnish_holidays(year)
+
+
 def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _finnish_holidays(day.year)
 

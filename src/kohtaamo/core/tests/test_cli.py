@@ -99,6 +99,26 @@ def test_a_server_worker_loads_the_views_as_it_starts(tmp_path: Path) -> None:
     assert result.stdout.split() == ["True", "True"]
 
 
+def test_a_server_worker_loads_the_holiday_calendar_as_it_starts(tmp_path: Path) -> None:
+    # Given the WSGI module that gunicorn's workers import
+    script = (
+        "import sys, kohtaamo.wsgi; "
+        "from kohtaamo.feedback.workdays import _finnish_holidays; "
+        "print('holidays.countries.finland' in sys.modules, _finnish_holidays.cache_info().currsize)"
+    )
+    # When a worker imports it, before any request
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    # Then the Finnish holidays of this year and the next are already known:
+    # the first unhappy answer's follow-up does not wait for them
+    assert result.stdout.split() == ["True", "2"]
+
+
 def test_deploy_check_passes_with_production_settings(tmp_path: Path) -> None:
     env = _env(
         tmp_path,
