@@ -233,13 +233,20 @@ def percentile(values: Sequence[float], p: float) -> float:
 # --- the servers -------------------------------------------------------------
 
 
-def _recreate(url: str) -> None:
+def _drop(url: str) -> None:
+    """Drop the database of this URL if it exists, whoever is connected to it."""
     parts = urlsplit(url)
-    name = parts.path.lstrip("/")
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+
+
+def _recreate(url: str) -> None:
+    _drop(url)
+    parts = urlsplit(url)
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{parts.path.lstrip("/")}"')
 
 
 def _free_port() -> int:

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import pytest
+
+from benchmarks.survey_intake import _drop
 
 HERE = Path(__file__).resolve().parent.parent
 TEST_URL = os.environ.get("KOHTAAMO_TEST_DATABASE_URL", "")
@@ -44,9 +45,7 @@ def test_it_prints_what_each_kind_of_answer_costs_and_the_ratio() -> None:
         )
     finally:
         # The benchmark's database is its own: nothing of it stays behind.
-        admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute('DROP DATABASE IF EXISTS "kohtaamo_test_intake_cpu" WITH (FORCE)')
+        _drop(url)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     for kind in ("survey", "floor", "survey, happy only", "survey, unhappy only"):

@@ -18,6 +18,7 @@ from benchmarks.survey_intake import (
     Request,
     Result,
     Server,
+    _drop,
     _free_port,
     _gunicorn_args,
     _recreate,
@@ -170,10 +171,7 @@ def test_bare_view_under_gunicorn_stores_each_key_once_and_the_accounting_sees_a
         sent=25, ok=25, failed=0, answered_keys=20, lost=0, duplicated=0, unconfirmed=0
     )
     assert account(load.results, after_delete).lost == 1
-    with psycopg.connect(
-        urlunsplit(urlsplit(url)._replace(path="/postgres")), autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}" WITH (FORCE)')
+    _drop(url)
 
 
 def test_accountings_of_rounds_add_up() -> None:
