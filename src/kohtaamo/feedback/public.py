@@ -58,8 +58,8 @@ ERROR_PUBLIC_EXISTS = _("This unit already has a public survey.")
 ERROR_PUBLIC_CLOSED = _("This survey is not open at the moment.")
 ERROR_FORM_EXPIRED = _("This form has expired. Please answer again – thank you!")
 ERROR_TOO_MANY = _(
-    "Thank you! We have already received several answers from this device. "
-    "Please try again in a while."
+    "We have received several answers from this device in a short time, so "
+    "this answer was not saved. Please try again later."
 )
 
 
@@ -146,6 +146,29 @@ def _over_limit(*, client: str, device: str, since: datetime) -> bool:
     if not device:
         return from_address >= settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT
     return recent.filter(device_key=device).count() >= settings.KOHTAAMO_PUBLIC_SURVEY_LIMIT
+
+
+# How long after a device's answer its going back to the form shows the
+# thanks instead: the browser fetches the form anew (the survey pages are not
+# kept in its cache), with a fresh one-time value, and would send the answers
+# it filled back in once more.
+JUST_ANSWERED_MINUTES = 10
+
+
+def public_answered_just_now(
+    *, public_survey: PublicSurvey, device: str, after: datetime | None = None
+) -> bool:
+    """Whether this device (its `device_key`; "" for none) answered this QR
+    survey in the last JUST_ANSWERED_MINUTES, and after `after` when given
+    (when it asked for the form to give another answer)."""
+    if not device:
+        return False
+    since = timezone.now() - timedelta(minutes=JUST_ANSWERED_MINUTES)
+    if after is not None:
+        since = max(since, after)
+    return PublicResponse.objects.filter(
+        public_survey=public_survey, device_key=device, answered_at__gt=since
+    ).exists()
 
 
 def public_response_submit(

@@ -3,6 +3,7 @@ rate limit and bad input (issue 4)."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -44,8 +45,12 @@ def _url(public: PublicSurvey, **query: str) -> str:
 
 
 def _post(client: Client, url: str, data: dict[str, str]) -> Any:
-    """Load the page first, as a browser does, and post with its tokens."""
-    page = client.get(url)
+    """Load the page first, as a browser does, and post with its tokens.
+
+    The page is asked for as the thanks page's link to another answer asks
+    for it: a device that has just answered gets the thanks otherwise."""
+    another = f"uusi={int(time.time() * 1000)}"
+    page = client.get(url + ("&" if "?" in url else "?") + another)
     nonce = page.text.split('name="nonce" value="')[1].split('"')[0]
     token = page.cookies["csrftoken"].value
     return client.post(url, {**data, "nonce": nonce, "csrfmiddlewaretoken": token})
@@ -281,6 +286,28 @@ def test_replayed_post_stores_one_answer_and_says_thank_you(public: PublicSurvey
     assert replay.status_code == 302
     assert "kiitos=1" in replay["Location"]
     assert PublicResponse.objects.count() == 1
+
+
+def test_going_back_to_the_form_just_after_answering_shows_the_thanks(
+    public: PublicSurvey,
+) -> None:
+    # given a phone that has just answered in Swedish
+    phone = Client()
+    assert _post(phone, _url(public, lang="sv"), FILLED).status_code == 302
+    # when it asks for the form again, as the back button does
+    back = phone.get(_url(public, lang="sv"))
+    # then it gets the thanks, whose language links keep the thanks
+    assert back.status_code == 200
+    assert 'name="nonce"' not in back.text
+    assert 'href="?lang=fi&amp;kiitos=1"' in back.text
+    # and its link to another answer gives the form, until that one is sent
+    link = back.text.split('class="another"><a href="')[1].split('"')[0].replace("&amp;", "&")
+    assert 'name="nonce"' in phone.get(link).text
+    assert phone.post(_url(public, lang="sv"), _answer()).status_code == 302
+    assert 'name="nonce"' not in phone.get(link).text
+    assert PublicResponse.objects.count() == 2
+    # while another phone gets the form at once
+    assert 'name="nonce"' in Client().get(_url(public, lang="sv")).text
 
 
 def test_forged_or_missing_one_time_value_is_refused_with_a_message(

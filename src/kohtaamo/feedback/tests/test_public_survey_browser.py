@@ -47,3 +47,45 @@ def test_walk_in_customer_answers_the_qr_survey_on_a_phone(
     assert (stored.nps, stored.csat, stored.ces, stored.language) == (10, 5, 7, "fi")
     assert stored.comment == "Vastaanotossa autettiin heti."
     assert Response.objects.count() == 0
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_going_back_after_answering_shows_the_thanks_and_stores_nothing_twice(
+    live_server: Any, chromium: Any, cast: Any
+) -> None:
+    # given a hotel's QR survey on a tablet at the desk, without JavaScript
+    survey = Survey.objects.create(name="Vastaanotto")
+    public = public_survey_create(unit=cast.hotel, survey=survey, by=cast.manager)
+    context = chromium.new_context(
+        viewport={"width": 390, "height": 844}, java_script_enabled=False, locale="fi-FI"
+    )
+    page = context.new_page()
+
+    def answer(comment: str) -> None:
+        for scale, value in (("nps", "3"), ("csat", "2"), ("ces", "2")):
+            page.locator(f"fieldset.scale-{scale}").get_by_label(value, exact=True).check()
+        page.get_by_label("Haluatko kertoa meille vielä jotain?").fill(comment)
+        page.get_by_role("button").click()
+        page.wait_for_load_state()
+
+    def heading() -> str:
+        return str(page.locator("h1").inner_text())
+
+    page.goto(f"{live_server.url}/q/{public.code}/")
+    # when a customer answers and goes back (the browser fetches the form anew)
+    answer("Jonotin puoli tuntia.")
+    page.go_back()
+    back_once = heading(), page.locator("form").count(), PublicResponse.objects.count()
+    # and the next customer asks for the form and answers, and goes back too
+    page.get_by_role("link", name="Anna uusi vastaus").click()
+    form_again = page.locator("form").count()
+    answer("Huone oli kylmä.")
+    page.go_back()
+    back_twice = heading(), page.locator("form").count()
+    # then going back shows the thanks, not a form to send again
+    assert back_once == ("Kiitos vastauksestasi", 0, 1)
+    assert form_again == 1
+    assert back_twice == ("Kiitos vastauksestasi", 0)
+    comments = sorted(PublicResponse.objects.values_list("comment", flat=True))
+    assert comments == ["Huone oli kylmä.", "Jonotin puoli tuntia."]

@@ -4,7 +4,7 @@ no JavaScript, the same small stylesheet."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import segno
 from django.conf import settings
@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -29,6 +29,7 @@ from kohtaamo.feedback.public import (
     device_id_new,
     device_key,
     form_nonce,
+    public_answered_just_now,
     public_response_submit,
     public_survey_create,
     public_survey_update,
@@ -38,6 +39,10 @@ from kohtaamo.org import access_delivery
 
 MESSAGE_PUBLIC_SAVED = _("The public survey is saved.")
 DONE_PARAMETER = "kiitos"
+# The form for another answer from a device that has just answered (a
+# desk's tablet), with the time the thanks page offered it (milliseconds
+# since 1970: the answer before it may have come in the same second).
+ANOTHER_PARAMETER = "uusi"
 
 
 def _require_manager(request: HttpRequest) -> None:
@@ -151,6 +156,16 @@ def _give_device_cookie(request: HttpRequest, response: HttpResponse) -> None:
     )
 
 
+def _another_since(request: HttpRequest) -> datetime | None:
+    """When the thanks page offered the form for another answer: answers from
+    the device before then do not turn the form into the thanks again, later
+    ones (going back after that answer) do."""
+    try:
+        return datetime.fromtimestamp(int(request.GET[ANOTHER_PARAMETER]) / 1000, tz=UTC)
+    except (KeyError, ValueError, OverflowError, OSError):
+        return None
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def public_survey(request: HttpRequest, code: str) -> HttpResponse:
@@ -166,8 +181,24 @@ def public_survey(request: HttpRequest, code: str) -> HttpResponse:
         return _render(request, "feedback/survey_unavailable.html", language, {}, status=404)
     unit_name = found.unit.name
     device = device_from_cookie(request)
-    if request.method == "GET" and DONE_PARAMETER in request.GET:
-        return _render(request, "feedback/survey_thanks.html", language, {"unit_name": unit_name})
+    if request.method == "GET" and (
+        DONE_PARAMETER in request.GET
+        or public_answered_just_now(
+            public_survey=found, device=device, after=_another_since(request)
+        )
+    ):
+        # Also when the customer goes back to the form just after answering.
+        another = f"{ANOTHER_PARAMETER}={int(timezone.now().timestamp() * 1000)}"
+        return _render(
+            request,
+            "feedback/survey_thanks.html",
+            language,
+            {
+                "unit_name": unit_name,
+                "language_query": f"&{DONE_PARAMETER}=1",
+                "another_url": f"{request.path}?lang={language}&{another}",
+            },
+        )
     with translation.override(language):
         form = SurveyForm(
             request.POST if request.method == "POST" else None,
