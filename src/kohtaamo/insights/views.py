@@ -94,7 +94,7 @@ def results(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = ResultsFilterForm(
         request.GET or None,
-        units=rules.report_units(user).order_by("path"),
+        units=access.visible_units(user).order_by("path"),
         teams=access.visible_teams(user).order_by("name"),
     )
     context: dict[str, Any] = {
@@ -143,6 +143,9 @@ def results(request: HttpRequest) -> HttpResponse:
         {
             "by": by,
             "by_label": ReportGroup(by).label,
+            # Units are named only where every answer under them is seen.
+            "units_named_partly": by == ReportGroup.UNIT
+            and not access.can_manage_organisation(user),
             "period": period,
             "first": first,
             "last": last,

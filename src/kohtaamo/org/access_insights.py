@@ -8,17 +8,18 @@ The rule follows the encounters the answers are about, as everywhere:
 
 A report only ever aggregates `report_responses(user)`, so a figure can never
 include an answer its reader could not open one by one. Groups are limited
-too: a unit appears only when the person may see the unit itself, so that a
-lead's own team never shows up labelled as the whole region above it.
+too: a unit appears by name only when the person sees every answer under it
+(`report_units`), so that a lead's own team never shows up labelled as the
+whole unit it belongs to, or the region above it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from kohtaamo.org.access import scope_for, visible_units
+from kohtaamo.org.access import scope_for
 from kohtaamo.org.models import Unit
 
 if TYPE_CHECKING:
@@ -53,8 +54,26 @@ def report_responses(user: Any) -> QuerySet[Response]:
 
 
 def report_units(user: Any) -> QuerySet[Unit]:
-    """The units whose (rolled-up) figures a person may see by name."""
-    return visible_units(user)
+    """The units whose (rolled-up) figures a person may see by name: those
+    whose every answer they see. For an admin every unit, for a manager the
+    units under theirs, for a lead a unit whose every team, below it too,
+    they lead; never for an agent, who sees their own answers only. Anyone
+    else's figure for a unit would hold only part of its answers."""
+    from kohtaamo.org.models import Team
+
+    scope = scope_for(user)
+    units = Unit.objects.all()
+    if scope.is_admin:
+        return units
+    if scope.user_id is None:
+        return units.none()
+    whole = scope._under_managed("path")
+    if scope.led_team_ids:
+        below = Team.objects.filter(unit__path__startswith=OuterRef("path"))
+        led = below.filter(id__in=scope.led_team_ids)
+        not_led = below.exclude(id__in=scope.led_team_ids)
+        whole |= Exists(led) & ~Exists(not_led)
+    return units.filter(whole)
 
 
 def sees_only_own_answers(user: Any) -> bool:

@@ -114,6 +114,19 @@ def test_an_outsider_sees_no_figure_of_another_unit(cast: Cast) -> None:
     assert page.context["groups"] == []
 
 
+def test_a_lead_by_unit_is_told_why_their_teams_unit_is_not_listed(cast: Cast) -> None:
+    TeamFactory(name="Ravintola", code="hki-ravintola", unit=cast.hotel)
+    answer(staff=cast.agent, team=cast.team, at=_recently())
+
+    page = _get(cast.lead, RESULTS, {"by": "unit"})
+    by_team = _get(cast.lead, RESULTS, {"by": "team"})
+
+    assert page.context["groups"] == []
+    assert page.context["overall"][0].total.nps.n == 1
+    assert 'id="units-named"' in page.content.decode()
+    assert 'id="units-named"' not in by_team.content.decode()
+
+
 def test_a_team_of_someone_else_cannot_be_chosen_as_a_filter(cast: Cast) -> None:
     answer(staff=cast.agent, team=cast.team, at=_recently())
 

@@ -180,17 +180,35 @@ def test_each_role_sums_only_the_answers_it_may_see(
     assert {row.group: row.figures.nps.n for row in rows} == expected
 
 
-def test_a_lead_sees_no_unit_above_their_team_by_name(cast: Cast) -> None:
-    answer(staff=cast.agent, team=cast.team, at=_at(date(2026, 3, 10)))
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("agent", []),
+        ("lead", []),
+        ("manager", [("etela", 2), ("hki", 2)]),
+        ("admin", [("etela", 2), ("hki", 2), ("oulu", 1)]),
+    ],
+)
+def test_a_unit_is_named_only_to_those_who_see_every_answer_under_it(
+    cast: Cast, role: str, expected: list[tuple[str, int]]
+) -> None:
+    # given the Helsinki hotel with a second team, which the lead does not lead
+    restaurant = TeamFactory(name="Ravintola", code="hki-ravintola", unit=cast.hotel)
+    when = _at(date(2026, 3, 10))
+    answer(staff=cast.agent, team=cast.team, at=when)
+    answer(staff=cast.outsider, team=restaurant, at=when)
+    answer(staff=cast.outsider, team=cast.other_team, at=when)
+    user = getattr(cast, role)
 
     rows = report_rows(
-        responses=report_responses(cast.lead),
+        responses=report_responses(user),
         by=ReportGroup.UNIT,
         period=ReportPeriod.MONTH,
-        units=report_units(cast.lead),
+        units=report_units(user),
     )
 
-    assert [row.group for row in rows] == ["hki"]
+    # then the lead's one team is not shown as the hotel's figure
+    assert [(row.group, row.figures.nps.n) for row in rows] == expected
 
 
 def test_the_report_takes_one_query_for_the_counts_and_one_for_the_labels(
