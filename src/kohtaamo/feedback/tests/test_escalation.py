@@ -48,6 +48,29 @@ def test_overdue_followup_is_escalated_to_the_manager_once(cast: Cast, survey: S
     assert FollowUp.objects.get(pk=followup.pk).escalated_at is not None
 
 
+def test_the_escalation_asks_for_a_call_only_when_the_customer_allowed_contact(
+    cast: Cast, survey: Survey
+) -> None:
+    # given two overdue follow-ups: one customer allowed contact, one did not
+    for consent in (True, False):
+        invitation, _token = invitation_create(
+            encounter=EncounterFactory(team=cast.team), survey=survey
+        )
+        _overdue(answer(invitation, nps=1, consent_contact=consent).followup)
+    # when they are escalated
+    feedback_tick_run()
+    # then only the first e-mail asks for a call, and each says whether one may call
+    by_consent = {}
+    for message in mail.outbox:
+        allowed = "Saa ottaa yhteyttä: kyllä" in message.body
+        assert allowed or "Saa ottaa yhteyttä: ei" in message.body
+        by_consent[allowed] = message
+    calls = {allowed: "soitetaan" in m.body for allowed, m in by_consent.items()}
+    assert calls == {True: True, False: False}
+    html = by_consent[False].alternatives[0].content
+    assert "ei antanut lupaa ottaa yhteyttä" in html and "soitetaan" not in html
+
+
 def test_manager_sees_the_followup_marked_escalated(cast: Cast, survey: Survey) -> None:
     followup = _followup(survey, cast.team)
     _overdue(followup)
