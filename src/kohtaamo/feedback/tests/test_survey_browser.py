@@ -58,3 +58,26 @@ def test_customer_answers_in_finnish_on_a_phone_without_javascript(
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.ANSWERED
     assert FollowUp.objects.get().response == response
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_survey_fits_a_320_pixel_phone_without_sideways_scrolling(
+    live_server: Any, chromium: Any, encounter: Any, language: str
+) -> None:
+    # given an invitation, opened on the narrowest common phone (WCAG reflow: 320 px)
+    survey = Survey.objects.create(name="Asiakaskysely")
+    _invitation, token = invitation_create(encounter=encounter, survey=survey, language=language)
+    context = chromium.new_context(
+        viewport={"width": 320, "height": 640}, java_script_enabled=False, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/s/{token}/")
+    # then nothing sticks out sideways, and every option stays a comfortable tap
+    width = page.evaluate("document.documentElement.scrollWidth")
+    boxes = [label.bounding_box() for label in page.locator(".options label").all()]
+    assert width <= 320
+    assert all(box is not None and box["x"] + box["width"] <= 320 for box in boxes)
+    assert min(box["width"] for box in boxes if box) >= 32
+    assert min(box["height"] for box in boxes if box) >= 44
