@@ -61,3 +61,30 @@ def test_the_trend_chart_draws_under_the_csp_with_few_answers_greyed(
     assert rows == 13
     assert violations == []
     assert foreign == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("by", ["team", "staff"])
+def test_the_group_table_fits_a_laptop_screen_without_sideways_scrolling(
+    live_server: Any, chromium: Any, cast: Cast, by: str
+) -> None:
+    # given a team with a long name and answers this quarter and the one
+    # before, so that every figure has its interval, its n and its change
+    cast.team.name = "Asiakaspalvelukeskuksen puhelinpalvelu"
+    cast.team.save()
+    # (and the lead few, so that their figures carry the few-answers flag)
+    for days_ago, scores in ((3, [10, 9, 7, 3, 0]), (100, [10, 10, 9, 7, 2])):
+        at = timezone.now() - timedelta(days=days_ago)
+        answers(scores=scores * 40, staff=cast.agent, team=cast.team, at=at)
+        answers(scores=scores, staff=cast.lead, team=cast.team, at=at)
+    context = signed_in_context(
+        chromium, live_server, cast.admin, viewport={"width": 1280, "height": 800}, locale="fi-FI"
+    )
+    page = context.new_page()
+    # when the admin opens the results in Finnish, the longest headings
+    page.goto(f"{live_server.url}/insights/?by={by}&period=quarter")
+    wrap = page.locator("#group-table").locator("xpath=..")
+    widths = wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
+    # then the whole table shows, the change column included
+    assert widths[0] <= widths[1]
