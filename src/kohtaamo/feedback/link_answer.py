@@ -188,6 +188,8 @@ class _Statement:
             "team": "found.team_id",
             "staff": "found.staff_id",
             "channel": "found.channel",
+            # The customer's own answer, never an import's.
+            "imported": "FALSE",
         }
         self.answer_fields = [f for f in Response._meta.local_concrete_fields if not f.primary_key]
         values = [from_found.get(f.name, "%s") for f in self.answer_fields]

@@ -174,6 +174,9 @@ class Response(models.Model):
     consent_contact = models.BooleanField(_("may be contacted"), default=False)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     answered_at = models.DateTimeField(_("answered"), default=timezone.now)
+    # Written by `kohtaamo import responses`, not given by the customer
+    # through a survey link: an import may correct only answers it wrote.
+    imported = models.BooleanField(_("imported"), default=False)
     # Copies of the encounter's team, staff member and channel, and the local
     # day (TIME_ZONE) of `answered_at`, written with the answer and kept in
     # step by every writer (`feedback.services.response_copies`), so that a

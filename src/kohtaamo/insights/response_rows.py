@@ -4,7 +4,9 @@ by the encounter they are about.
 Values are checked with the encounter import's own helpers, so the messages,
 row numbers and columns read the same; what needs the database (does the
 encounter exist, does it have a customer, did it start before the answer)
-is checked for a batch of rows at a time.
+is checked for a batch of rows at a time. So is the one thing an import may
+not do: change an answer the customer gave through a survey link (only an
+answer an import wrote, `Response.imported`, may be corrected).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,7 +32,13 @@ from kohtaamo.encounters.importing.validation import (
     text,
 )
 from kohtaamo.encounters.models import Encounter
-from kohtaamo.feedback.models import CES_RANGE, COMMENT_MAX_LENGTH, CSAT_RANGE, NPS_RANGE
+from kohtaamo.feedback.models import (
+    CES_RANGE,
+    COMMENT_MAX_LENGTH,
+    CSAT_RANGE,
+    NPS_RANGE,
+    Response,
+)
 
 RESPONSE_COLUMNS = Columns(
     in_csv=(
@@ -53,6 +62,10 @@ ERROR_UNKNOWN_ENCOUNTER = _(
     "No encounter has this source and external id; import the encounters first."
 )
 ERROR_NO_CUSTOMER = _("This encounter has no customer, so it cannot have a survey answer.")
+ERROR_CUSTOMER_ANSWERED = _(
+    "The customer answered this encounter's survey through its link, "
+    "so an import cannot change the answer."
+)
 ERROR_BEFORE_ENCOUNTER = _("The answer is dated before the encounter started.")
 ERROR_IN_FUTURE = _("The answer is dated in the future.")
 ERROR_DUPLICATE_ENCOUNTER = _("The same encounter is already on row %(row)s.")
@@ -168,6 +181,13 @@ class ResponseRows:
                     "customer_id",
                     "customer__language",
                 )
+                .annotate(
+                    customer_answered=Exists(
+                        Response.objects.filter(
+                            invitation__encounter_id=OuterRef("pk"), imported=False
+                        )
+                    )
+                )
             )
             found.update({(e.source, e.external_id): e for e in encounters})
         for record in waiting:
@@ -177,6 +197,13 @@ class ResponseRows:
                 add(problems, "encounter_external_id", ERROR_UNKNOWN_ENCOUNTER, "unknown")
             elif encounter.customer_id is None:
                 add(problems, "encounter_external_id", ERROR_NO_CUSTOMER, "no_customer")
+            elif encounter.customer_answered:  # type: ignore[attr-defined]  # annotated above
+                add(
+                    problems,
+                    "encounter_external_id",
+                    ERROR_CUSTOMER_ANSWERED,
+                    "customer_answered",
+                )
             elif record.answered_at < encounter.started_at:
                 add(problems, "answered_at", ERROR_BEFORE_ENCOUNTER, "before_encounter")
             if problems:

@@ -7,6 +7,12 @@ answer, never adds a second one: an encounter has at most one answered
 invitation, and the database's one-response-per-invitation rule holds
 because every answer is attached to an invitation (made here when the
 encounter had none, already answered and with a link nobody knows).
+
+Only an answer an import wrote (`Response.imported`) is updated; an answer
+the customer gave through a survey link is a row error
+(`response_rows.ERROR_CUSTOMER_ANSWERED`). An update that makes an unhappy
+answer happy removes its follow-up while it is open: it was opened only for
+the wrong data. A closed one records a call that was made and stays.
 """
 
 from __future__ import annotations
@@ -25,7 +31,14 @@ from kohtaamo.encounters.importing import messages
 from kohtaamo.encounters.importing.errors import ErrorCollector, ImportFileError, ImportResult
 from kohtaamo.encounters.importing.formats import open_rows
 from kohtaamo.encounters.models import Encounter
-from kohtaamo.feedback.models import FollowUp, Invitation, InvitationStatus, Response, Survey
+from kohtaamo.feedback.models import (
+    FollowUp,
+    FollowUpStatus,
+    Invitation,
+    InvitationStatus,
+    Response,
+    Survey,
+)
 from kohtaamo.feedback.services import RESPONSE_COPY_FIELDS, followup_open, response_copies
 from kohtaamo.insights.aggregates import answer_days_add, answer_days_subtract
 from kohtaamo.insights.response_rows import (
@@ -40,6 +53,10 @@ from kohtaamo.insights.response_rows import (
 IMPORT_SURVEY_NAME = "Tuodut vastaukset"
 ANSWER_FIELDS = ("nps", "csat", "ces", "comment", "answered_at")
 BATCH_SIZE = 500
+
+
+class _CustomerAnsweredMeanwhile(Exception):
+    """A customer answered through the link after the rows were checked."""
 
 
 def responses_import(*, path: Path, dry_run: bool = False, partial: bool = False) -> ImportResult:
@@ -62,7 +79,7 @@ def responses_import(*, path: Path, dry_run: bool = False, partial: bool = False
         return result
     try:
         result.created, result.updated = _write(checker.records)
-    except IntegrityError:
+    except (IntegrityError, _CustomerAnsweredMeanwhile):
         # Someone answered or imported the same encounter meanwhile.
         result.file_error = str(messages.ERROR_WRITE_CONFLICT)
         return result
@@ -74,7 +91,8 @@ def responses_import(*, path: Path, dry_run: bool = False, partial: bool = False
 def _write(records: list[ResponseRecord]) -> tuple[int, int]:
     """Write the checked answers: new invitations and answers in bulk, changed
     answers by bulk update, then a follow-up for every answer that has become
-    unhappy, through the survey's own service."""
+    unhappy, through the survey's own service; an answer that is no longer
+    unhappy loses its follow-up if that is still open."""
     survey, _created = Survey.objects.get_or_create(name=IMPORT_SURVEY_NAME, unit=None)
     invitations = _invitations_by_encounter([r.encounter.pk for r in records if r.encounter])
     new_invitations: list[Invitation] = []
@@ -82,6 +100,7 @@ def _write(records: list[ResponseRecord]) -> tuple[int, int]:
     new_responses: list[tuple[Response, Invitation]] = []
     changed_responses: list[Response] = []
     turned_unhappy: list[tuple[Response, Encounter]] = []
+    turned_happy: list[Response] = []
     new_encounters: list[Encounter] = []
     for record in records:
         encounter = record.encounter
@@ -89,6 +108,9 @@ def _write(records: list[ResponseRecord]) -> tuple[int, int]:
         invitation = invitations.get(encounter.pk)
         response = getattr(invitation, "response", None) if invitation else None
         if response is not None:
+            if not response.imported:
+                # The rows' check refused these; this one came after it.
+                raise _CustomerAnsweredMeanwhile
             if all(getattr(response, f) == getattr(record, f) for f in ANSWER_FIELDS):
                 continue
             was_unhappy = response.is_unhappy
@@ -101,6 +123,8 @@ def _write(records: list[ResponseRecord]) -> tuple[int, int]:
             changed_responses.append(response)
             if response.is_unhappy and not was_unhappy:
                 turned_unhappy.append((response, encounter))
+            elif was_unhappy and not response.is_unhappy:
+                turned_happy.append(response)
             continue
         if invitation is None:
             invitation = _answered_invitation(survey, record)
@@ -126,6 +150,7 @@ def _write(records: list[ResponseRecord]) -> tuple[int, int]:
     Invitation.objects.bulk_update(
         [_with_answer_time(r) for r in changed_responses], ["answered_at"], batch_size=BATCH_SIZE
     )
+    _open_followups_delete(turned_happy)
     already = _followed_up([r for r, _e in turned_unhappy])
     unhappy = [(r, e) for r, e in turned_unhappy if r.pk not in already]
     unhappy += [
@@ -174,6 +199,7 @@ def _response(record: ResponseRecord, *, language: str) -> Response:
         comment=record.comment,
         language=language,
         answered_at=record.answered_at,
+        imported=True,
         **response_copies(encounter=record.encounter, answered_at=record.answered_at),
     )
 
@@ -193,6 +219,16 @@ def _followed_up(responses: list[Response]) -> set[int]:
             FollowUp.objects.filter(response_id__in=chunk).values_list("response_id", flat=True)
         )
     return found
+
+
+def _open_followups_delete(responses: list[Response]) -> None:
+    """The open follow-ups of these answers, which are no longer unhappy; a
+    closed one (the call was made) stays."""
+    ids = [r.pk for r in responses]
+    for start in range(0, len(ids), LOOKUP_BATCH):
+        FollowUp.objects.filter(
+            response_id__in=ids[start : start + LOOKUP_BATCH], status=FollowUpStatus.OPEN
+        ).delete()
 
 
 def _invitations_by_encounter(encounter_ids: list[int]) -> dict[int, Invitation]:

@@ -4,20 +4,28 @@ encounter import, written all or nothing, updated on a second import."""
 from __future__ import annotations
 
 import csv
+import importlib
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.utils import timezone, translation
 
 from kohtaamo.conftest import Cast
 from kohtaamo.encounters.importing import messages
 from kohtaamo.feedback.models import FollowUp, Invitation, InvitationStatus, Response, Survey
-from kohtaamo.feedback.services import followup_due, invitation_create
+from kohtaamo.feedback.services import (
+    followup_close,
+    followup_due,
+    invitation_create,
+    response_submit,
+)
 from kohtaamo.feedback.tasks import feedback_tick_run
 from kohtaamo.insights.response_rows import (
     ERROR_BEFORE_ENCOUNTER,
+    ERROR_CUSTOMER_ANSWERED,
     ERROR_DUPLICATE_ENCOUNTER,
     ERROR_NO_CUSTOMER,
     ERROR_NO_SCORE,
@@ -26,6 +34,7 @@ from kohtaamo.insights.response_rows import (
     RESPONSE_COLUMNS,
 )
 from kohtaamo.insights.services import responses_import
+from kohtaamo.insights.tests.test_aggregates import _expected_days, _stored_days_and_inbox
 from kohtaamo.testing.factories import EncounterFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -274,3 +283,110 @@ def test_json_lines_carry_numbers_as_numbers(encounters: list[Any], tmp_path: Pa
 
         assert _messages(result) == [(2, "nps", str(ERROR_SCORE_RANGE) % {"low": 0, "high": 10})]
     assert Response.objects.count() == 0
+
+
+def _customer_answer(encounter: Any, *, nps: int) -> Response:
+    """The customer's own answer, given through the survey link."""
+    invitation, _token = invitation_create(
+        encounter=encounter, survey=Survey.objects.create(name="Kysely")
+    )
+    return response_submit(
+        invitation=invitation, nps=nps, csat=None, ces=None, comment="", consent_contact=False
+    )
+
+
+def test_an_import_never_changes_an_answer_the_customer_gave_through_the_survey(
+    encounters: list[Any], tmp_path: Path
+) -> None:
+    # Given a customer who answered E-1's survey through its link
+    own = _customer_answer(encounters[0], nps=8)
+    # When a file gives E-1 another answer (and E-2 a new one)
+    path = _csv(
+        tmp_path / "r.csv", [_row(nps="1", csat="1", ces="1"), _row(encounter_external_id="E-2")]
+    )
+    with translation.override("en"):
+        dry = responses_import(path=path, dry_run=True)
+        whole = responses_import(path=path)
+        partial = responses_import(path=path, partial=True)
+        message = str(ERROR_CUSTOMER_ANSWERED)
+    # Then the row is an error by row and column, in a dry run too, the
+    # import writes nothing, --partial writes only E-2, and the customer's
+    # answer is as they gave it
+    expected = [(2, "encounter_external_id", message)]
+    assert (_messages(dry), dry.rows_valid) == (expected, 1)
+    assert (_messages(whole), whole.written, whole.updated) == (expected, False, 0)
+    assert (_messages(partial), partial.created, partial.updated) == (expected, 1, 0)
+    own.refresh_from_db()
+    assert (own.nps, own.csat, own.ces, own.imported) == (8, None, None, False)
+    assert Response.objects.filter(imported=True).count() == 1
+
+
+def test_an_imported_answer_on_an_invitation_sent_earlier_can_still_be_corrected(
+    encounters: list[Any], tmp_path: Path
+) -> None:
+    # Given an encounter invited by e-mail whose answer came by import instead
+    invitation, _token = invitation_create(
+        encounter=encounters[0], survey=Survey.objects.create(name="Kysely")
+    )
+    responses_import(path=_csv(tmp_path / "a.csv", [_row(nps="3")]))
+    # When a corrected file is imported
+    again = responses_import(path=_csv(tmp_path / "b.csv", [_row(nps="7")]))
+    # Then the imported answer is updated
+    assert (again.error_count, again.updated) == (0, 1)
+    assert Response.objects.get(invitation=invitation).nps == 7
+
+
+def test_a_corrected_answer_no_longer_unhappy_loses_its_open_follow_up(
+    cast: Cast, tmp_path: Path
+) -> None:
+    # Given two recent unhappy answers imported with follow-ups, one of which
+    # the lead has already closed after calling the customer
+    first, second = _recent_encounter(cast, "R-1"), _recent_encounter(cast, "R-2")
+    rows = [
+        _row(encounter_external_id=e.external_id, answered_at=_days_ago(1), nps="1", csat="2")
+        for e in (first, second)
+    ]
+    responses_import(path=_csv(tmp_path / "a.csv", rows))
+    called = FollowUp.objects.get(encounter=second)
+    followup_close(followup=called, outcome="resolved", root_cause="other", note="", by=cast.lead)
+    # When a corrected file makes both happy (NPS 10, CSAT 5)
+    happy = [{**row, "nps": "10", "csat": "5"} for row in rows]
+    result = responses_import(path=_csv(tmp_path / "b.csv", happy))
+    # Then the open follow-up is gone, the closed one stays as it was, nothing
+    # escalates later, and the daily figures equal the answers
+    assert result.updated == 2
+    assert list(FollowUp.objects.values_list("encounter", "status")) == [(second.pk, "closed")]
+    FollowUp.objects.update(due_at=timezone.now() - timedelta(hours=1))
+    assert feedback_tick_run()["escalations"] == 0
+    assert _stored_days_and_inbox() == _expected_days()
+
+
+def test_a_corrected_answer_that_stays_unhappy_keeps_its_follow_up(
+    cast: Cast, tmp_path: Path
+) -> None:
+    encounter = _recent_encounter(cast)
+    row = _row(encounter_external_id=encounter.external_id, answered_at=_days_ago(1), nps="1")
+    responses_import(path=_csv(tmp_path / "a.csv", [row]))
+    opened = FollowUp.objects.get()
+
+    responses_import(path=_csv(tmp_path / "b.csv", [{**row, "nps": "6", "csat": "5"}]))
+
+    assert list(FollowUp.objects.values_list("pk", "status")) == [(opened.pk, "open")]
+
+
+def test_answers_imported_before_the_marker_existed_are_marked_as_imported(
+    encounters: list[Any], tmp_path: Path
+) -> None:
+    # Given an answer imported earlier (on the import's own survey) and a
+    # customer's own answer, from before answers were marked
+    responses_import(path=_csv(tmp_path / "a.csv", [_row()]))
+    own = _customer_answer(encounters[1], nps=8)
+    Response.objects.update(imported=False)
+    # When the migration marks the existing answers
+    migration = importlib.import_module("kohtaamo.feedback.migrations.0010_response_imported")
+    migration.mark_imported(apps, None)
+    # Then only the import's answer is marked
+    assert dict(Response.objects.values_list("pk", "imported")) == {
+        Response.objects.get(invitation__encounter=encounters[0]).pk: True,
+        own.pk: False,
+    }
