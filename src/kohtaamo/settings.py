@@ -259,6 +259,7 @@ else:
     raise ImproperlyConfigured("KOHTAAMO_EMAIL_BACKEND must be smtp or console")
 
 # --- Security -----------------------------------------------------------------
+CSRF_FAILURE_VIEW = "kohtaamo.core.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

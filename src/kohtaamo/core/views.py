@@ -25,3 +25,14 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return JsonResponse({"status": "database unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's CSRF_FAILURE_VIEW: a page in the site's own look and the
+    reader's language instead of Django's technical one. A QR survey's
+    customer gets it in the survey's look (`feedback.views.public`)."""
+    from kohtaamo.feedback.views.public import is_public_survey_path, public_csrf_failure
+
+    if is_public_survey_path(request.path_info):
+        return public_csrf_failure(request)
+    return render(request, "403_csrf.html", status=403)

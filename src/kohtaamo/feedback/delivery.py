@@ -65,8 +65,11 @@ def optout_customer_id(token: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def optout_url(customer_id: int) -> str:
-    return absolute_url(reverse("feedback:optout", kwargs={"token": optout_token(customer_id)}))
+def optout_url(customer_id: int, *, language: str) -> str:
+    """The opt-out link, opening in the e-mail's language (which may differ
+    from the customer's usual one)."""
+    path = reverse("feedback:optout", kwargs={"token": optout_token(customer_id)})
+    return absolute_url(f"{path}?lang={language}")
 
 
 def customer_opt_out(*, customer_id: int) -> Customer:
@@ -136,7 +139,7 @@ def invitation_message(*, invitation: Invitation, kind: str, token: str) -> Emai
     """The e-mail in the invitation's language, plain text and HTML, with
     the one-click opt-out of RFC 8058 in its headers and in its text."""
     customer = invitation.customer
-    unsubscribe = optout_url(customer.pk)
+    unsubscribe = optout_url(customer.pk, language=invitation.language)
     unit_name = invitation.encounter.team.unit.name
     with translation.override(invitation.language):
         if kind == KIND_REMINDER:

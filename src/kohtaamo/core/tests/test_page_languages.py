@@ -13,7 +13,7 @@ from kohtaamo.conftest import Cast
 from kohtaamo.core.tests.html import nav_labels, parse
 from kohtaamo.core.tests.pages import page_client
 from kohtaamo.encounters.importing.messages import ERROR_UNKNOWN_FORMAT
-from kohtaamo.testing.clients import api_client_for
+from kohtaamo.testing.clients import api_client_for, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +100,16 @@ def test_token_page_shows_the_header_format_as_text(cast: Cast, language: str, s
         node for node in parse(response.content).walk() if node.attrs.get("class") == "lead"
     )
     assert shown in lead.text()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "label"), [("fi", "- Valitse -"), ("sv", "- Välj -")])
+def test_an_empty_choice_is_labelled_in_the_readers_language(
+    cast: Cast, language: str, label: str
+) -> None:
+    # Django's own label for it, which its catalogues do not translate yet
+    page = client_for(cast.manager).get("/feedback/rules/new/", HTTP_ACCEPT_LANGUAGE=language)
+
+    assert page.status_code == 200
+    assert label in page.text
+    assert "Select an option" not in page.text

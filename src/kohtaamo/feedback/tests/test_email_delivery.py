@@ -25,7 +25,7 @@ from kohtaamo.feedback.tests.helpers import answer
 from kohtaamo.feedback.tests.smtp import free_port, smtp_mailers, smtp_server
 
 LINK = re.compile(r"http://127\.0\.0\.1:8000(/s/[A-Za-z0-9_-]{43}/)")
-OPTOUT = re.compile(r"http://127\.0\.0\.1:8000(/optout/[^/\s\"<>]+/)")
+OPTOUT = re.compile(r"http://127\.0\.0\.1:8000(/optout/[^/\s\"<>]+/\?lang=[a-z]{2})")
 
 
 def _invite(encounter: Any, survey: Survey, **kwargs: Any) -> Invitation:
@@ -84,6 +84,7 @@ def test_invitation_goes_through_a_real_smtp_server_in_swedish(
     optout_path = OPTOUT.search(text).group(1)  # type: ignore[union-attr]
     assert unsubscribe == f"<http://127.0.0.1:8000{optout_path}>"
     assert optout_customer_id(optout_path.split("/")[2]) == customer.pk
+    assert Client().get(optout_path).headers["Content-Language"] == "sv"
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.SENT
     assert invitation.email_attempts == 0

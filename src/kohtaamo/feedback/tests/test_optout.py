@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from kohtaamo.conftest import Cast
 from kohtaamo.encounters.models import Customer
-from kohtaamo.feedback.delivery import optout_token
+from kohtaamo.feedback.delivery import optout_token, optout_url
 from kohtaamo.feedback.models import DecisionOutcome, Invitation, InvitationDecision, Survey
 from kohtaamo.feedback.rules import invitation_rule_create
 from kohtaamo.feedback.services import invitation_create
@@ -54,6 +54,25 @@ def test_the_page_speaks_the_customers_language(encounter: Any) -> None:
     response = Client().post(_url(encounter.customer_id))
     assert response.headers["Content-Language"] == "sv"
     assert "Klart: inga fler enkäter" in response.text
+
+
+def test_the_link_of_an_english_email_opens_in_english_for_a_finnish_customer(
+    encounter: Any,
+) -> None:
+    # given a customer whose usual language is Finnish, invited in English
+    url = optout_url(encounter.customer_id, language="en")
+    # when they open the e-mail's link
+    response = Client().get(url.removeprefix("http://127.0.0.1:8000"))
+    # then the page is in the e-mail's language
+    assert response.headers["Content-Language"] == "en"
+    assert "Send me no more surveys" in response.text
+
+
+def test_a_cut_link_says_it_is_the_unsubscribe_link_that_does_not_work() -> None:
+    response = Client().get(reverse("feedback:optout", kwargs={"token": "1:abc"}) + "?lang=fi")
+    assert response.status_code == 404
+    assert "Tämä peruutuslinkki ei toimi" in response.text
+    assert "palautetta" not in response.text
 
 
 def test_forged_or_altered_link_is_refused_and_changes_nothing(encounter: Any) -> None:

@@ -310,6 +310,26 @@ def test_going_back_to_the_form_just_after_answering_shows_the_thanks(
     assert 'name="nonce"' in Client().get(_url(public, lang="sv")).text
 
 
+def test_a_post_without_the_cookie_gets_a_friendly_page_in_the_surveys_language(
+    public: PublicSurvey,
+) -> None:
+    # given a browser that keeps no cookies, on the Swedish form
+    page = Client().get(_url(public, lang="sv"))
+    nonce = page.text.split('name="nonce" value="')[1].split('"')[0]
+    # when it sends the answers without the CSRF cookie
+    refused = Client(enforce_csrf_checks=True).post(
+        _url(public, lang="sv"), {**FILLED, "nonce": nonce}
+    )
+    # then a page in Swedish and the survey's look says why and leads back
+    assert refused.status_code == 403
+    assert refused["Content-Language"] == "sv"
+    assert 'lang="sv"' in refused.text
+    assert "survey.css" in refused.text
+    assert 'href="/q/' in refused.text and "lang=sv" in refused.text
+    assert "DEBUG" not in refused.text
+    assert PublicResponse.objects.count() == 0
+
+
 def test_forged_or_missing_one_time_value_is_refused_with_a_message(
     public: PublicSurvey,
 ) -> None:

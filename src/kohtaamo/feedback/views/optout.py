@@ -30,7 +30,7 @@ def optout(request: HttpRequest, token: str) -> HttpResponse:
         customer.language if customer else translation.get_language() or "fi"
     )
     if customer is None:
-        return _render(request, "feedback/survey_unavailable.html", language, {}, status=404)
+        return _render(request, "feedback/optout_unavailable.html", language, {}, status=404)
     if request.method == "POST":
         customer_opt_out(customer_id=customer.pk)
         return _render(request, "feedback/optout_done.html", language, {})

@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -153,6 +153,28 @@ def _give_device_cookie(request: HttpRequest, response: HttpResponse) -> None:
         secure=request.is_secure(),
         httponly=True,
         samesite="Lax",
+    )
+
+
+def is_public_survey_path(path: str) -> bool:
+    try:
+        return resolve(path).view_name == "feedback:public_survey"
+    except Resolver404:
+        return False
+
+
+def public_csrf_failure(request: HttpRequest) -> HttpResponse:
+    """The page a QR survey's post gets when it fails Django's CSRF check
+    (its browser keeps no cookies, say), in the survey's language and look."""
+    language = _requested_language(request) or translation.get_language() or "fi"
+    if language not in dict(settings.LANGUAGES):
+        language = "fi"
+    return _render(
+        request,
+        "feedback/public_csrf.html",
+        language,
+        {"form_url": request.get_full_path()},
+        status=403,
     )
 
 
