@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,3 +45,16 @@ def periods_between(first: date, last: date, period: str) -> list[date]:
         starts.append(current)
         current = period_after(current, period)
     return starts
+
+
+QUARTER_LABEL = _("Q%(quarter)s %(year)s")
+
+
+def period_label(start: date, period: str) -> str:
+    """The period's name as the pages show it: a week by its Monday, a month
+    by month and year, a quarter as "Q1 2026"."""
+    if period == ReportPeriod.WEEK:
+        return date_format(start, "SHORT_DATE_FORMAT")
+    if period == ReportPeriod.MONTH:
+        return date_format(start, "YEAR_MONTH_FORMAT")
+    return str(QUARTER_LABEL) % {"quarter": (start.month - 1) // 3 + 1, "year": start.year}

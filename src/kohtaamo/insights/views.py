@@ -12,14 +12,19 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from kohtaamo.feedback.models import Response
 from kohtaamo.insights.chart import trend_chart
 from kohtaamo.insights.forms import FeedbackFilterForm, ResultsFilterForm
-from kohtaamo.insights.periods import ReportPeriod, period_before, period_start, periods_between
+from kohtaamo.insights.periods import (
+    ReportPeriod,
+    period_before,
+    period_label,
+    period_start,
+    periods_between,
+)
 from kohtaamo.insights.selectors import (
     ReportGroup,
     ReportRow,
@@ -40,16 +45,7 @@ DEFAULT_PERIODS: dict[str, int] = {
     ReportPeriod.MONTH: 12,
     ReportPeriod.QUARTER: 8,
 }
-QUARTER_LABEL = _("Q%(quarter)s %(year)s")
 POINT_TITLE = _("%(period)s: NPS %(nps)s (95%% interval %(low)s to %(high)s), n = %(n)s")
-
-
-def period_label(start: date, period: str) -> str:
-    if period == ReportPeriod.WEEK:
-        return date_format(start, "SHORT_DATE_FORMAT")
-    if period == ReportPeriod.MONTH:
-        return date_format(start, "YEAR_MONTH_FORMAT")
-    return str(QUARTER_LABEL) % {"quarter": (start.month - 1) // 3 + 1, "year": start.year}
 
 
 def _default_from(last: date, period: str) -> date:

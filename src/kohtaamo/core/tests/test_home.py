@@ -56,14 +56,17 @@ def test_lead_sees_their_team_with_this_weeks_count(cast: Cast, work: None) -> N
     response = page_client(cast.lead).get(reverse("core:home"))
     assert _figure(response) == 3
     assert text_of(response.content, "home-teams") == (
-        "Vastaanotto · Hotelli Helsinki · you lead this team 3 encounters this week"
+        "Vastaanotto · Hotelli Helsinki · you lead this team 3 encounters in the last 7 days"
     )
     assert _recent_topics(response) == ["Aamiainen", "Lasku", "Reklamaatio", "Vanha asia"]
 
 
 def test_manager_sees_their_units(cast: Cast, work: None) -> None:
     response = page_client(cast.manager).get(reverse("core:home"))
-    assert text_of(response.content, "home-units") == "Etelä-Suomi 1 team · 3 encounters this week"
+    assert (
+        text_of(response.content, "home-units")
+        == "Etelä-Suomi 1 team · 3 encounters in the last 7 days"
+    )
     assert "home-teams" not in response.text
     assert "Oulun huone" not in response.text
 

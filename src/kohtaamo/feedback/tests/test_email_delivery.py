@@ -70,6 +70,10 @@ def test_invitation_goes_through_a_real_smtp_server_in_swedish(
     html = message.get_body(("html",)).get_content()
     assert text.startswith("Hej Saga,")
     assert '<html lang="sv">' in html
+    # the link works to a moment, which the e-mail gives to the minute
+    ends = timezone.localtime(Invitation.objects.get(pk=invitation.pk).expires_at)
+    until = f"fungerar till {ends.day}.{ends.month}.{ends.year} {ends:%H}.{ends:%M}."
+    assert until in text and until in html
     assert "&lt;b&gt;" not in html and "<b>Lindqvist" not in html  # only the first name
     # the survey link works and opens the survey in Swedish
     path = LINK.search(text).group(1)  # type: ignore[union-attr]

@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from kohtaamo.insights.periods import period_label
 from kohtaamo.stats import CesResult, Change, CsatResult, NpsResult
 
 register = template.Library()
@@ -114,3 +115,9 @@ def change_figure(change: Change | None) -> SafeString:
         floatformat(interval.high if interval else None, "0"),
         badge,
     )
+
+
+@register.filter
+def period_name(start: Any, period: str) -> str:
+    """`{{ row.period|period_name:period }}`: the name the trend table gives it."""
+    return period_label(start, period)

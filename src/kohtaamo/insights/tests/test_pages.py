@@ -48,6 +48,17 @@ def test_the_results_page_shows_each_figure_with_its_n_and_interval(cast: Cast) 
     assert '<circle class="point few"' in html
 
 
+def test_the_latest_period_is_named_as_in_the_trend_table(cast: Cast) -> None:
+    answers(scores=[10, 2], staff=cast.agent, team=cast.team, at=_recently(0))
+    today = timezone.localdate()
+
+    page = _get(cast.lead, RESULTS, {"by": "team", "period": "quarter"})
+
+    quarter = f"Q{(today.month - 1) // 3 + 1} {today.year}"
+    [latest_cell] = re.findall(r"<td>([^<]*): <span class=\"figure-cell", page.content.decode())
+    assert latest_cell == quarter
+
+
 def test_the_chart_coordinates_stay_numbers_in_finnish(cast: Cast) -> None:
     # given answers over several weeks, so that the chart has fractional positions
     for days in (3, 10, 17):
