@@ -32,6 +32,7 @@ from kohtaamo.encounters.importing.errors import ErrorCollector, ImportFileError
 from kohtaamo.encounters.importing.formats import open_rows
 from kohtaamo.encounters.models import Encounter
 from kohtaamo.feedback.models import (
+    IMPORT_SURVEY_NAME,
     FollowUp,
     FollowUpStatus,
     Invitation,
@@ -50,7 +51,6 @@ from kohtaamo.insights.response_rows import (
 
 # The organisation-wide survey that imported answers belong to when their
 # encounter had no invitation; found again by this name on the next import.
-IMPORT_SURVEY_NAME = "Tuodut vastaukset"
 ANSWER_FIELDS = ("nps", "csat", "ces", "comment", "answered_at")
 BATCH_SIZE = 500
 

@@ -49,16 +49,17 @@ def delivery_teams(user: Any) -> QuerySet[Team]:
 
 def usable_surveys(user: Any) -> QuerySet[Survey]:
     """Organisation-wide surveys and those of the units the person manages
-    or that lie above them."""
-    from kohtaamo.feedback.models import Survey
+    or that lie above them; never the one imported answers are filed under."""
+    from kohtaamo.feedback.models import IMPORT_SURVEY_NAME, Survey
 
     scope = scope_for(user)
+    surveys = Survey.objects.exclude(name=IMPORT_SURVEY_NAME, unit__isnull=True)
     if scope.is_admin:
-        return Survey.objects.all()
+        return surveys
     if not scope.managed_unit_paths:
-        return Survey.objects.none()
+        return surveys.none()
     ancestor_ids = {id_ for path in scope.managed_unit_paths for id_ in path_unit_ids(path)}
-    return Survey.objects.filter(
+    return surveys.filter(
         Q(unit__isnull=True) | Q(unit_id__in=ancestor_ids) | scope._under_managed("unit__path")
     )
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from kohtaamo.conftest import Cast
 from kohtaamo.core.tests.pages import en, page_client
 from kohtaamo.feedback.forms_delivery import ERROR_CHOOSE_TARGET, ERROR_WHOLE_NUMBER
-from kohtaamo.feedback.models import InvitationRule, Survey
+from kohtaamo.feedback.models import IMPORT_SURVEY_NAME, InvitationRule, Survey
 from kohtaamo.feedback.rules import ERROR_RULE_EXISTS, invitation_rule_create
 
 GOOD = {"survey": "", "channels": ["phone", "chat"], "delay_hours": "4", "sampling_percent": "25"}
@@ -160,3 +160,15 @@ def test_rule_list_counts_what_each_rule_decided_and_lists_failed_emails(
     assert "Saara &lt;i&gt;Sähköposti&lt;/i&gt;" in page.text
     # the outsider's manager-less view: an admin sees it, a lead may not open the page
     assert page_client(cast.lead).get(reverse("feedback:rules")).status_code == 403
+
+
+def test_the_survey_of_imported_answers_is_not_offered_for_invitations(
+    cast: Cast, survey: Survey
+) -> None:
+    Survey.objects.create(name=IMPORT_SURVEY_NAME)
+
+    for user in (cast.manager, cast.admin):
+        for url in (reverse("feedback:rule_create"), reverse("feedback:public_list")):
+            page = page_client(user).get(url)
+            assert survey.name in page.text
+            assert IMPORT_SURVEY_NAME not in page.text
