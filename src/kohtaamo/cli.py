@@ -50,6 +50,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for login in summary.logins:
         print(f"  {login.role:<8} {login.username:<40} password: {login.password}")
     if args.no_serve:
+        # `kohtaamo serve` alone requires HTTPS, as in production.
+        print(
+            f"\nTo serve it: KOHTAAMO_HTTPS=0 kohtaamo serve --bind {DEMO_HOST}:{args.port}"
+            " (or run kohtaamo demo again without --no-serve)"
+        )
         return 0
     return _serve_development(port=args.port)
 

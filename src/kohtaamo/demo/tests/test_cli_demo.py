@@ -47,6 +47,8 @@ def test_demo_command_loads_the_full_organisation_into_a_fresh_data_folder(
     for role in ("admin", "manager", "lead", "agent"):
         assert f"  {role} " in result.stdout
     assert result.stdout.count(f"password: {DEMO_PASSWORD}") == 4
+    # a plain `kohtaamo serve` would want HTTPS, so it says how to serve the demo
+    assert "To serve it: KOHTAAMO_HTTPS=0 kohtaamo serve --bind 127.0.0.1:8000" in result.stdout
     database = sqlite3.connect(tmp_path / "data" / "kohtaamo.sqlite3")
     counts = {
         table: database.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
