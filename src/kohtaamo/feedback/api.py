@@ -80,5 +80,5 @@ def invitation_create_api(request: HttpRequest, payload: InvitationIn) -> Status
         invitation = Invitation.objects.get(pk=invitation.pk)
         return Status(201, InvitationOut.from_orm(invitation))
     out = InvitationOut.from_orm(invitation)
-    out.url = survey_url(token)
+    out.url = survey_url(token, language=invitation.language)
     return Status(201, out)

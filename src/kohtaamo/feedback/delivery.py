@@ -47,8 +47,11 @@ def absolute_url(path: str) -> str:
     return f"{settings.KOHTAAMO_BASE_URL}{path}"
 
 
-def survey_url(token: str) -> str:
-    return absolute_url(reverse("feedback:survey", kwargs={"token": token}))
+def survey_url(token: str, *, language: str) -> str:
+    """The survey link in the invitation's language: also an expired or
+    mistyped link's page then speaks it (the page reveals nothing else)."""
+    path = reverse("feedback:survey", kwargs={"token": token})
+    return absolute_url(f"{path}?lang={language}")
 
 
 def optout_token(customer_id: int) -> str:
@@ -152,7 +155,7 @@ def invitation_message(*, invitation: Invitation, kind: str, token: str) -> Emai
             "kind": kind,
             "customer_name": customer.name.split(" ")[0] if customer.name else "",
             "unit_name": unit_name,
-            "survey_url": survey_url(token),
+            "survey_url": survey_url(token, language=invitation.language),
             "optout_url": unsubscribe,
             "expires_at": invitation.expires_at,
             "language": invitation.language,

@@ -24,7 +24,7 @@ from kohtaamo.feedback.tasks import feedback_tick_run
 from kohtaamo.feedback.tests.helpers import answer
 from kohtaamo.feedback.tests.smtp import free_port, smtp_mailers, smtp_server
 
-LINK = re.compile(r"http://127\.0\.0\.1:8000(/s/[A-Za-z0-9_-]{43}/)")
+LINK = re.compile(r"http://127\.0\.0\.1:8000(/s/[A-Za-z0-9_-]{43}/\?lang=[a-z]{2})")
 OPTOUT = re.compile(r"http://127\.0\.0\.1:8000(/optout/[^/\s\"<>]+/\?lang=[a-z]{2})")
 
 
@@ -191,6 +191,21 @@ def test_one_reminder_after_three_days_with_a_link_of_its_own(
     assert feedback_tick_run()["emails"] == 0
     invitation.refresh_from_db()
     assert invitation.reminder_sent_at is not None
+
+
+def test_an_expired_link_from_a_swedish_email_says_so_in_swedish(
+    survey: Survey, encounter: Any
+) -> None:
+    # given a Swedish invitation to a customer whose browser asks for Finnish
+    invitation = _invite(encounter, survey, language="sv")
+    feedback_tick_run()
+    link = LINK.search(mail.outbox[0].body).group(1)  # type: ignore[union-attr]
+    # when the link is opened after it expired
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
+    page = Client().get(link, headers={"Accept-Language": "fi"})
+    # then the page that reveals nothing is in the e-mail's language
+    assert page.status_code == 404
+    assert page.headers["Content-Language"] == "sv"
 
 
 def test_reminder_days_is_a_setting_and_zero_sends_none(
