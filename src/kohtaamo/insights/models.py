@@ -74,7 +74,8 @@ class AnswerDay(AnswerCounts):
 
 class AnswerTeamDay(AnswerCounts):
     """The same per local day × team only: about 1/30 of the rows, for the
-    reports that see whole teams (an admin's, the command line's) and group by
+    reports that see only whole teams (an admin's, the command line's, most
+    managers' and leads', `access_aggregates.report_team_days`) and group by
     team, unit or not at all."""
 
     day = models.DateField(_("day"))

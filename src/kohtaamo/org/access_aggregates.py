@@ -36,10 +36,24 @@ def report_answer_days(user: Any) -> QuerySet[AnswerDay]:
 
 
 def report_team_days(user: Any) -> QuerySet[AnswerTeamDay] | None:
-    """The day × team table for those who see every answer of every team
-    (an admin); None for everyone else, whose reports need the staff column
-    (an agent sees only their own answers, a lead also their own answers in
-    other teams)."""
-    from kohtaamo.insights.models import AnswerTeamDay
+    """The day × team table, for a reader who sees only whole teams: an admin
+    every team; a manager or a lead the teams under their units and the teams
+    they lead, when they have no answers of their own in any other team. None
+    for everyone else, whose reports need the staff column: an agent sees only
+    their own answers, and a lead's or manager's own answers in another team
+    are theirs to see without the rest of that team's.
 
-    return AnswerTeamDay.objects.all() if scope_for(user).is_admin else None
+    The table has about 1/30 of the finer one's rows, and its size does not
+    grow with the staff: a region's page sums a few thousand rows instead of
+    a hundred thousand (`benchmarks/nps_report_10m.py`)."""
+    from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
+
+    scope = scope_for(user)
+    if scope.is_admin:
+        return AnswerTeamDay.objects.all()
+    if scope.user_id is None or not (scope.led_team_ids or scope.managed_unit_paths):
+        return None
+    whole = Q(team_id__in=scope.led_team_ids) | scope._under_managed("team__unit__path")
+    if AnswerDay.objects.filter(staff_id=scope.user_id).exclude(whole).exists():
+        return None
+    return AnswerTeamDay.objects.filter(whole)

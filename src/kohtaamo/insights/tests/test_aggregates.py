@@ -282,14 +282,20 @@ def _both_ways(user: Any, **kwargs: Any) -> tuple[list[Any], list[Any]]:
     return raw, days
 
 
+@pytest.mark.parametrize("elsewhere", [False, True], ids=["", "own answers elsewhere"])
 @pytest.mark.parametrize("role", ["agent", "lead", "manager", "admin", "outsider", "outsider_lead"])
-def test_reports_from_the_aggregate_equal_reports_from_the_answers(cast: Cast, role: str) -> None:
-    # Given answers of everyone over several months, in every channel
+def test_reports_from_the_aggregate_equal_reports_from_the_answers(
+    cast: Cast, role: str, elsewhere: bool
+) -> None:
+    # Given answers of everyone over several months, in every channel (and,
+    # the second time, the lead's and the manager's own answers in a team
+    # they neither lead nor manage, which only the staff column shows them)
     rng = random.Random(7)
+    people = [(cast.agent, cast.team), (cast.lead, cast.team), (cast.outsider, cast.other_team)]
+    if elsewhere:
+        people += [(cast.lead, cast.other_team), (cast.manager, cast.other_team)]
     for _i in range(60):
-        staff, team = rng.choice(
-            [(cast.agent, cast.team), (cast.lead, cast.team), (cast.outsider, cast.other_team)]
-        )
+        staff, team = rng.choice(people)
         answer(
             staff=staff,
             team=team,
@@ -315,6 +321,11 @@ def test_reports_from_the_aggregate_equal_reports_from_the_answers(cast: Cast, r
     # (and the comparison was not of two empty reports)
     raw, _days = _both_ways(user, by=None, period="month")
     assert sum(row.figures.nps.n for row in raw) > 0
+    # and the day × team table served everyone who sees only whole teams
+    whole_teams = role in {"admin", "outsider_lead"} or (
+        role in {"lead", "manager"} and not elsewhere
+    )
+    assert (access_aggregates.report_team_days(user) is not None) == whole_teams
 
 
 def test_demo_reruns_keep_the_aggregate_equal_to_the_answers() -> None:
