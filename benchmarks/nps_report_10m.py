@@ -353,12 +353,12 @@ def main() -> int:
     print(f"raw / DuckDB                              {raw_best / duck_best:>12.2f}  (goal ≤ 2)")
     for role, (first_page, renders, page_queries) in pages.items():
         print(
-            f"results page ({role}), p95 of {PAGE_RENDERS} renders".ljust(42)
+            f"results page ({role}), p95 of {PAGE_RENDERS} renders".ljust(50)
             + f"{p95(renders) * 1000:>10.1f} ms  (median {statistics.median(renders) * 1000:.1f}"
             f" ms, {page_queries} queries; goal ≤ 150)"
         )
         print(
-            f"results page ({role}), first render".ljust(42)
+            f"results page ({role}), first render".ljust(50)
             + f"{first_page * 1000:>10.1f} ms  (not in the p95)"
         )
     print(f"same figures in all three                 {'yes' if same else 'NO':>12}")
