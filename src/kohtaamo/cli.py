@@ -211,14 +211,28 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="load the demo organisation and serve it")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     demo.add_argument("--no-serve", action="store_true", help="stop after loading")
-    demo.add_argument("--port", type=int, default=DEMO_PORT)
+    demo.add_argument("--port", type=int, default=DEMO_PORT, help=f"default {DEMO_PORT}")
     demo.add_argument("--quiet", action="store_true", help="no progress output")
     demo.set_defaults(func=cmd_demo)
 
     serve = sub.add_parser("serve", help="serve the platform with gunicorn")
-    serve.add_argument("--bind", default=os.environ.get("KOHTAAMO_BIND", "127.0.0.1:8000"))
-    serve.add_argument("--workers", type=int, default=int(os.environ.get("KOHTAAMO_WORKERS", "3")))
-    serve.add_argument("--timeout", type=int, default=60)
+    serve.add_argument(
+        "--bind",
+        default=os.environ.get("KOHTAAMO_BIND", "127.0.0.1:8000"),
+        help="address:port (default $KOHTAAMO_BIND or 127.0.0.1:8000)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("KOHTAAMO_WORKERS", "3")),
+        help="web processes (default $KOHTAAMO_WORKERS or 3)",
+    )
+    serve.add_argument(
+        "--timeout",
+        type=int,
+        default=60,
+        help="seconds before a stuck request's worker is restarted",
+    )
     serve.add_argument("--migrate", action="store_true", help="apply migrations first")
     serve.set_defaults(func=cmd_serve)
 
@@ -231,7 +245,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     worker = sub.add_parser("worker", help="run background tasks")
     worker.add_argument("--batch", action="store_true", help="run what is queued, then exit")
-    worker.add_argument("--interval", type=float, default=1.0)
+    worker.add_argument(
+        "--interval", type=float, default=1.0, help="seconds between looks at the queue (default 1)"
+    )
     worker.set_defaults(func=cmd_worker)
 
     manage = sub.add_parser("manage", help="run a Django management command")
