@@ -68,7 +68,7 @@ def test_the_escalation_asks_for_a_call_only_when_the_customer_allowed_contact(
     calls = {allowed: "soitetaan" in m.body for allowed, m in by_consent.items()}
     assert calls == {True: True, False: False}
     html = by_consent[False].alternatives[0].content
-    assert "ei antanut lupaa ottaa yhteyttä" in html and "soitetaan" not in html
+    assert "ei antanut lupaa ottaa häneen yhteyttä" in html and "soitetaan" not in html
 
 
 def test_manager_sees_the_followup_marked_escalated(cast: Cast, survey: Survey) -> None:

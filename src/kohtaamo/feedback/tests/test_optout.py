@@ -71,7 +71,7 @@ def test_the_link_of_an_english_email_opens_in_english_for_a_finnish_customer(
 def test_a_cut_link_says_it_is_the_unsubscribe_link_that_does_not_work() -> None:
     response = Client().get(reverse("feedback:optout", kwargs={"token": "1:abc"}) + "?lang=fi")
     assert response.status_code == 404
-    assert "Tämä peruutuslinkki ei toimi" in response.text
+    assert "Linkki kyselyjen lopettamiseen ei toimi" in response.text
     assert "palautetta" not in response.text
 
 
