@@ -38,7 +38,7 @@ def test_on_a_phone_the_links_fold_behind_the_menu_button(
     menu.tap()
     assert nav.is_visible()
     assert menu.get_attribute("aria-expanded") == "true"
-    assert page.get_by_role("link", name="Yhteydenotot").is_visible()
+    assert page.get_by_role("link", name="Jatkotoimet").is_visible()
     menu.tap()
     assert not nav.is_visible()
 

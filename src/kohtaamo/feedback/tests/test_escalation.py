@@ -42,7 +42,7 @@ def test_overdue_followup_is_escalated_to_the_manager_once(cast: Cast, survey: S
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [cast.manager.email]
-    assert message.subject == "Myöhässä oleva yhteydenotto: Vastaanotto"
+    assert message.subject == "Myöhässä oleva jatkotoimi: Vastaanotto"
     assert f"http://127.0.0.1:8000/feedback/followups/{followup.pk}/" in message.body
     assert "Jonotin tunnin." in message.body
     assert FollowUp.objects.get(pk=followup.pk).escalated_at is not None
@@ -143,7 +143,7 @@ def test_each_manager_gets_the_escalation_in_the_language_they_chose(
     swedish, finnish = by_recipient[(colleague.email,)], by_recipient[(cast.manager.email,)]
     assert swedish.subject == "Försenad uppföljning: Vastaanotto"
     assert swedish.extra_headers["Content-Language"] == "sv"
-    assert finnish.subject == "Myöhässä oleva yhteydenotto: Vastaanotto"
+    assert finnish.subject == "Myöhässä oleva jatkotoimi: Vastaanotto"
     assert "Jonotin tunnin." in swedish.body
 
 
