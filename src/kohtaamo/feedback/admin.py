@@ -49,7 +49,8 @@ class InvitationAdmin(_ReadOnlyAdmin):
 
 @admin.register(Response)
 class ResponseAdmin(_ReadOnlyAdmin):
-    list_display = ["invitation", "nps", "csat", "ces", "language", "answered_at"]
+    list_display = ["invitation", "nps", "csat", "ces", "language", "answered_at", "imported"]
+    list_filter = ["imported"]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # A deleted answer would stay counted in the daily aggregates

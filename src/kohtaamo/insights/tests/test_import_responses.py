@@ -35,6 +35,7 @@ from kohtaamo.insights.response_rows import (
 )
 from kohtaamo.insights.services import responses_import
 from kohtaamo.insights.tests.test_aggregates import _expected_days, _stored_days_and_inbox
+from kohtaamo.testing.clients import client_for
 from kohtaamo.testing.factories import EncounterFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -390,3 +391,19 @@ def test_answers_imported_before_the_marker_existed_are_marked_as_imported(
         Response.objects.get(invitation__encounter=encounters[0]).pk: True,
         own.pk: False,
     }
+
+
+def test_the_admin_tells_imported_answers_from_the_customers_own(
+    cast: Cast, encounters: list[Any], tmp_path: Path
+) -> None:
+    _customer_answer(encounters[0], nps=8)
+    responses_import(path=_csv(tmp_path / "r.csv", [_row(encounter_external_id="E-2")]))
+    admin = client_for(cast.admin)
+
+    imported = admin.get("/admin/feedback/response/?imported__exact=1")
+    own = admin.get("/admin/feedback/response/?imported__exact=0")
+
+    assert imported.status_code == own.status_code == 200
+    assert imported.context["cl"].result_count == 1
+    assert own.context["cl"].result_count == 1
+    assert "E-2" in str(imported.context["cl"].result_list[0].invitation.encounter.external_id)
