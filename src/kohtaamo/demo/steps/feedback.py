@@ -6,6 +6,14 @@ comments are in the customer's language. Every unhappy answer has its
 follow-up, as the survey makes one: most older ones are closed with an
 outcome and a root cause, some are still open, and a few of those overdue.
 
+Only customers who may be sent surveys and have an e-mail address are
+invited, as the product would. The region rules (the `delivery` step) get
+the decisions their tick would have recorded for their channels: invited,
+not in the sample, no customer, opted out or no e-mail, so that the
+*Surveys* page shows what each rule did. (The demo keeps answers for a
+quarter of the encounters, more than the 30-day rule between one customer's
+invitations would allow its 2,000 customers; see the README.)
+
 Everything is drawn from this step's own generator and written with
 bulk_create after the `feedback_reset` step cleared the previous run's rows.
 """
@@ -16,6 +24,8 @@ import hashlib
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+from django.conf import settings
 
 from kohtaamo.core.dates import local_date
 from kohtaamo.demo.context import DEMO_SOURCE, DemoContext, EncounterRef
@@ -28,18 +38,22 @@ from kohtaamo.demo.vocabulary.feedback import (
     PROMOTER,
 )
 from kohtaamo.demo.vocabulary.topics import UNRESOLVED_OUTCOMES
+from kohtaamo.encounters.models import Customer
 from kohtaamo.feedback.models import (
     CSAT_UNHAPPY_MAX,
     DETRACTOR_MAX,
+    DecisionOutcome,
     FollowUp,
     FollowUpOutcome,
     FollowUpStatus,
     Invitation,
+    InvitationDecision,
     InvitationStatus,
     Response,
     RootCause,
     Survey,
 )
+from kohtaamo.feedback.rules import active_rules_by_team, in_sample
 from kohtaamo.feedback.services import followup_due
 from kohtaamo.insights.aggregates import answer_days_add
 from kohtaamo.org.models import TeamRole
@@ -87,9 +101,11 @@ def run(ctx: DemoContext) -> str:
     survey = _survey()
     language_of = {c.customer_id: c.language for c in ctx.customers}
     tilt = _team_tilts(sorted(ctx.team_ids), rng)
-    candidates = [e for e in ctx.encounters if e.customer_id is not None]
+    reachable = _reachable_customers(ctx)
+    with_customer = [e for e in ctx.encounters if e.customer_id is not None]
+    candidates = [e for e in with_customer if e.customer_id in reachable]
     chosen = sorted(
-        rng.sample(candidates, round(len(candidates) * ANSWER_SHARE)),
+        rng.sample(candidates, min(len(candidates), round(len(with_customer) * ANSWER_SHARE))),
         key=lambda e: e.external_id,
     )
     invitations: list[Invitation] = []
@@ -142,12 +158,72 @@ def run(ctx: DemoContext) -> str:
     by_invitation = {ref.encounter_id: ref for ref in chosen}
     followups = _followups(ctx, rng, responses, by_invitation)
     FollowUp.objects.bulk_create(followups, batch_size=BATCH_SIZE)
+    decisions = _decisions(ctx, invitations=invitations)
+    InvitationDecision.objects.bulk_create(decisions, batch_size=BATCH_SIZE)
     open_count = sum(1 for f in followups if f.status == FollowUpStatus.OPEN)
     overdue = sum(1 for f in followups if f.status == FollowUpStatus.OPEN and f.due_at < ctx.anchor)
     return (
         f"{len(responses)} answers, {len(followups)} follow-ups "
-        f"({open_count} open, {overdue} of them overdue)"
+        f"({open_count} open, {overdue} of them overdue), {len(decisions)} rule decisions"
     )
+
+
+def _reachable_customers(ctx: DemoContext) -> set[int]:
+    """The customers the product would invite: surveys allowed, an e-mail."""
+    return set(
+        Customer.objects.filter(pk__in=[c.customer_id for c in ctx.customers], consent_surveys=True)
+        .exclude(email="")
+        .values_list("pk", flat=True)
+    )
+
+
+def _decisions(ctx: DemoContext, *, invitations: list[Invitation]) -> list[InvitationDecision]:
+    """What the rules' tick would have recorded for the encounters of their
+    teams and channels that were due before the demo's now: an encounter the
+    step invited is "invited"; of the others, one outside the rule's sample
+    (the tick's own `in_sample`) is "not in the sample", and one inside it
+    says why it was not invited: no customer, opted out, no e-mail, or
+    invited in the 30 days before."""
+    rules = active_rules_by_team()
+    customers = {
+        pk: (consent, bool(email))
+        for pk, consent, email in Customer.objects.filter(
+            pk__in=[c.customer_id for c in ctx.customers]
+        ).values_list("pk", "consent_surveys", "email")
+    }
+    fatigue = timedelta(days=settings.KOHTAAMO_SURVEY_FATIGUE_DAYS)
+    invited = {i.encounter_id for i in invitations}
+    sent: dict[int, list[datetime]] = {}
+    for invitation in invitations:
+        sent.setdefault(invitation.customer_id, []).append(invitation.created_at)
+    decisions = []
+    for ref in ctx.encounters:
+        rule = rules.get(ctx.team_ids[ref.team_code])
+        if rule is None or ref.channel not in rule.channels:
+            continue
+        decided_at = ref.ended_at + timedelta(hours=rule.delay_hours)
+        if decided_at > ctx.anchor:
+            continue
+        if ref.encounter_id in invited:
+            outcome = DecisionOutcome.INVITED
+        elif not in_sample(encounter_id=ref.encounter_id, percent=rule.sampling_percent):
+            outcome = DecisionOutcome.SAMPLED_OUT
+        elif ref.customer_id is None:
+            outcome = DecisionOutcome.NO_CUSTOMER
+        elif not customers[ref.customer_id][0]:
+            outcome = DecisionOutcome.OPTED_OUT
+        elif not customers[ref.customer_id][1]:
+            outcome = DecisionOutcome.NO_EMAIL
+        elif any(decided_at - fatigue <= at <= decided_at for at in sent.get(ref.customer_id, [])):
+            outcome = DecisionOutcome.INVITED_RECENTLY
+        else:
+            outcome = DecisionOutcome.SAMPLED_OUT
+        decisions.append(
+            InvitationDecision(
+                encounter_id=ref.encounter_id, rule=rule, outcome=outcome, decided_at=decided_at
+            )
+        )
+    return decisions
 
 
 def _survey() -> Survey:

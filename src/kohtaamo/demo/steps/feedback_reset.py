@@ -8,13 +8,14 @@ are made again, identically, by the `feedback` step after the encounters.
 from __future__ import annotations
 
 from kohtaamo.demo.context import DEMO_SOURCE, DemoContext
-from kohtaamo.feedback.models import FollowUp, Invitation, Response
+from kohtaamo.feedback.models import FollowUp, Invitation, InvitationDecision, Response
 from kohtaamo.insights.aggregates import answer_days_subtract
 
 LABEL = "Clearing survey answers"
 
 
 def feedback_clear() -> int:
+    InvitationDecision.objects.filter(encounter__source=DEMO_SOURCE).delete()
     FollowUp.objects.filter(encounter__source=DEMO_SOURCE).delete()
     answers = Response.objects.filter(invitation__encounter__source=DEMO_SOURCE)
     # The loader runs every step in one transaction, so the days lose these

@@ -5,14 +5,25 @@ the same on every run and never doubled."""
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
 from kohtaamo.demo.context import DEMO_SOURCE, DemoScale
 from kohtaamo.demo.loader import demo_load
 from kohtaamo.demo.tests.support import SMALL, TODAY
-from kohtaamo.encounters.models import Encounter
-from kohtaamo.feedback.models import FollowUp, FollowUpStatus, Invitation, Response
+from kohtaamo.encounters.models import Customer, Encounter
+from kohtaamo.feedback.models import (
+    DecisionOutcome,
+    FollowUp,
+    FollowUpStatus,
+    Invitation,
+    InvitationDecision,
+    InvitationRule,
+    Response,
+)
+from kohtaamo.feedback.selectors_delivery import rule_tallies
+from kohtaamo.feedback.views.rules import TALLY_DAYS
 from kohtaamo.stats import nps_from_scores
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +60,35 @@ def test_about_a_quarter_of_the_encounters_with_a_customer_are_answered() -> Non
     assert 0.2 * with_customer <= answered <= 0.25 * with_customer
     assert Invitation.objects.count() == answered
     assert set(Invitation.objects.values_list("status", flat=True)) == {"answered"}
+
+
+def test_only_customers_who_may_be_surveyed_and_have_an_e_mail_are_invited() -> None:
+    demo_load(seed=1, scale=SMALL, today=TODAY)
+
+    invited = Customer.objects.filter(invitations__isnull=False).distinct()
+    assert invited.exists()
+    assert not invited.filter(consent_surveys=False).exists()
+    assert not invited.filter(email="").exists()
+    # while the demo has such customers, so the rule had something to keep out
+    assert Customer.objects.filter(consent_surveys=False).exists()
+
+
+def test_the_surveys_page_shows_what_each_rule_decided() -> None:
+    demo_load(seed=1, scale=SMALL, today=TODAY)
+
+    decisions = InvitationDecision.objects.filter(encounter__source=DEMO_SOURCE)
+    outcomes = set(decisions.values_list("outcome", flat=True))
+    assert {DecisionOutcome.INVITED, DecisionOutcome.SAMPLED_OUT} <= outcomes
+    # every invited decision has its invitation, on one of the rule's channels
+    for decision in decisions.filter(outcome=DecisionOutcome.INVITED).select_related(
+        "encounter", "rule"
+    ):
+        assert Invitation.objects.filter(encounter=decision.encounter).exists()
+        assert decision.encounter.channel in decision.rule.channels
+    # and the Surveys page's tally of the 30 days before the demo's today is not empty
+    since = datetime.combine(TODAY - timedelta(days=TALLY_DAYS), time(), tzinfo=UTC)
+    tallies = rule_tallies(rules=list(InvitationRule.objects.all()), since=since)
+    assert any(0 < t.invited < t.decided for t in tallies.values())
 
 
 def test_overall_nps_is_near_35_and_teams_differ() -> None:
