@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "kohtaamo.core.middleware.MethodNotAllowedPageMiddleware",
     # Last, as django-axes asks, so that it sees the final authentication result.
     "axes.middleware.AxesMiddleware",
 ]
