@@ -10,7 +10,8 @@ object in `kohtaamo/api.py`. Every body parameter of an operation is named
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from django.conf import settings
@@ -19,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator, Strict
 from pydantic_core import PydanticCustomError
 
 # --- Messages -------------------------------------------------------------------
@@ -83,6 +84,27 @@ Slug = Annotated[str, AfterValidator(_slug)]
 """A code like "hki-vastaanotto"; use with Field(max_length=...)."""
 
 ObjectId = Annotated[int, Field(ge=1, le=MAX_ID)]
+"""An id in the address or the query string, where every value is text."""
+
+BodyId = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
+"""An id in a JSON body: a JSON number only. Lax, `true` would be id 1 and
+"19766" a number, so a client's mistake could act on the wrong row."""
+
+
+def _iso_day(value: Any) -> Any:
+    if not (isinstance(value, str) and _ISO_DAY.fullmatch(value)):
+        raise PydanticCustomError("date_format", "Enter a date as YYYY-MM-DD.")
+    return value
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+Day = Annotated[date, BeforeValidator(_iso_day)]
+"""A day as YYYY-MM-DD and nothing else: pydantic alone also reads a number
+as seconds since 1970 (`to=0` was 1 January 1970) and takes a date and time."""
+
+BodyBool = Annotated[bool, Strict()]
+"""true or false in a JSON body, not "off", 0 or "yes"."""
 
 Moment = Annotated[datetime, AfterValidator(_aware_in_range)]
 """A date and time; without a zone it is read in the organisation's zone."""
@@ -160,6 +182,11 @@ _MESSAGES: dict[str, Any] = {
     "datetime_type": _("Enter a date and time, e.g. 2025-03-14T09:30:00+02:00."),
     "datetime_parsing": _("Enter a date and time, e.g. 2025-03-14T09:30:00+02:00."),
     "datetime_from_date_parsing": _("Enter a date and time, e.g. 2025-03-14T09:30:00+02:00."),
+    "date_type": _("Enter a date as YYYY-MM-DD, e.g. 2025-03-14."),
+    "date_parsing": _("Enter a date as YYYY-MM-DD, e.g. 2025-03-14."),
+    "date_from_datetime_parsing": _("Enter a date as YYYY-MM-DD, e.g. 2025-03-14."),
+    "date_from_datetime_inexact": _("Enter a date as YYYY-MM-DD, e.g. 2025-03-14."),
+    "date_format": _("Enter a date as YYYY-MM-DD, e.g. 2025-03-14."),
     "enum": _("Choose one of: %(expected)s."),
     "literal_error": _("Choose one of: %(expected)s."),
     "model_type": _("Send a JSON object here."),
@@ -178,6 +205,9 @@ def field_error(error: dict[str, Any]) -> dict[str, Any]:
     context = error.get("ctx") or {}
     template = _MESSAGES.get(kind)
     message: Any = error.get("msg", "")
+    if kind in ("enum", "literal_error") and "expected" in context:
+        # pydantic lists the choices in English: "'a', 'b' or 'c'".
+        context = {**context, "expected": str(context["expected"]).replace(" or ", ", ")}
     if template is not None:
         try:
             message = str(template) % {k: str(v) for k, v in context.items()}

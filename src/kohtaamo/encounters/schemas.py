@@ -7,7 +7,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
-from kohtaamo.core.api_common import Moment, ObjectId, Text
+from kohtaamo.core.api_common import BodyBool, Moment, ObjectId, Text
 from kohtaamo.encounters.models import Channel, Language, Speaker
 from kohtaamo.encounters.selectors import encounter_transcript
 
@@ -34,8 +34,8 @@ class CustomerIn(Schema):
     email: Text = Field("", max_length=254)
     phone: Text = Field("", max_length=40)
     language: Language = Language.FI
-    consent_surveys: bool = True
-    consent_contact: bool = False
+    consent_surveys: BodyBool = True
+    consent_contact: BodyBool = False
 
 
 class CustomerFilters(Schema):

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 
-from kohtaamo.core.api_common import WRITE_ERRORS, ObjectId, require
+from kohtaamo.core.api_common import WRITE_ERRORS, BodyBool, BodyId, require
 from kohtaamo.encounters.models import Language
 from kohtaamo.feedback.delivery import survey_url
 from kohtaamo.feedback.invitation_requests import survey_for_team
@@ -25,12 +25,12 @@ router = Router(tags=["feedback"])
 
 
 class InvitationIn(Schema):
-    encounter: ObjectId = Field(description="The encounter whose customer is invited.")
-    survey: ObjectId | None = Field(
+    encounter: BodyId = Field(description="The encounter whose customer is invited.")
+    survey: BodyId | None = Field(
         None, description="The survey; the team's invitation rule's survey if left out."
     )
     language: Language | None = Field(None, description="The customer's language if left out.")
-    send_email: bool = Field(
+    send_email: BodyBool = Field(
         True,
         description=(
             "E-mail the invitation (and its reminder). With false the answer carries "

@@ -6,6 +6,7 @@ from datetime import date
 
 from ninja import Field, Schema
 
+from kohtaamo.core.api_common import Day
 from kohtaamo.insights.periods import ReportPeriod
 from kohtaamo.insights.selectors import ReportGroup
 
@@ -13,10 +14,10 @@ from kohtaamo.insights.selectors import ReportGroup
 class NpsReportFilters(Schema):
     by: ReportGroup = Field(ReportGroup.TEAM, description="Group by unit, team, staff or channel.")
     period: ReportPeriod = Field(ReportPeriod.MONTH, description="week, month or quarter.")
-    date_from: date | None = Field(
+    date_from: Day | None = Field(
         None, alias="from", description="First day (YYYY-MM-DD), in the organisation's zone."
     )
-    date_to: date | None = Field(None, alias="to", description="Last day (YYYY-MM-DD), included.")
+    date_to: Day | None = Field(None, alias="to", description="Last day (YYYY-MM-DD), included.")
 
 
 class NpsReportRow(Schema):

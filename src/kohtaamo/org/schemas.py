@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
-from kohtaamo.core.api_common import ObjectId, Slug, Text
+from kohtaamo.core.api_common import BodyBool, BodyId, ObjectId, Slug, Text
 from kohtaamo.org.models import TeamRole
 
 # --- Units ------------------------------------------------------------------------
@@ -23,7 +23,7 @@ class UnitOut(Schema):
 class UnitIn(Schema):
     name: Text = Field(min_length=1, max_length=200)
     code: Slug = Field(max_length=64)
-    parent: ObjectId | None = Field(None, description="Id of the unit above; none for a root.")
+    parent: BodyId | None = Field(None, description="Id of the unit above; none for a root.")
 
 
 class UnitFilters(Schema):
@@ -43,7 +43,7 @@ class TeamOut(Schema):
 class TeamIn(Schema):
     name: Text = Field(min_length=1, max_length=200)
     code: Slug = Field(max_length=64)
-    unit: ObjectId
+    unit: BodyId
 
 
 class TeamFilters(Schema):
@@ -81,7 +81,7 @@ class PersonOut(Schema):
 
 
 class MembershipIn(Schema):
-    team: ObjectId
+    team: BodyId
     role: TeamRole
 
 
@@ -90,9 +90,9 @@ class PersonIn(Schema):
     email: Text = Field(min_length=1, max_length=150)
     first_name: Text = Field(min_length=1, max_length=150)
     last_name: Text = Field(min_length=1, max_length=150)
-    is_admin: bool = False
+    is_admin: BodyBool = False
     memberships: list[MembershipIn] = Field(default_factory=list, max_length=100)
-    managed_units: list[ObjectId] = Field(default_factory=list, max_length=100)
+    managed_units: list[BodyId] = Field(default_factory=list, max_length=100)
 
 
 PersonRoleFilter = Literal["agent", "lead", "manager", "admin"]

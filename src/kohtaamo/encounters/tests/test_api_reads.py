@@ -393,7 +393,7 @@ def test_a_customer_with_a_bad_e_mail_and_language_names_the_fields(cast: Cast) 
     assert response.json()["detail"] == [
         {
             "loc": ["body", "payload", "language"],
-            "msg": "Choose one of: 'fi', 'sv' or 'en'.",
+            "msg": "Choose one of: 'fi', 'sv', 'en'.",
             "type": "enum",
         }
     ]

@@ -118,3 +118,22 @@ def test_malformed_payloads_get_422(cast: Cast) -> None:
     for payload in ({}, {"encounter": "abc"}, {"encounter": 0}, {"encounter": 1, "language": "de"}):
         assert _post(client, **payload).status_code == 422
     assert Invitation.objects.count() == 0
+
+
+def test_an_id_or_a_switch_of_the_wrong_json_type_is_refused_not_converted(
+    cast: Cast, survey: Survey, encounter: Any
+) -> None:
+    # true would have been read as encounter 1, "12" as 12, "off" as false
+    client = api_client_for(cast.admin)
+    cases = [
+        ({"encounter": True}, "int_type"),
+        ({"encounter": str(encounter.pk)}, "int_type"),
+        ({"encounter": encounter.pk, "send_email": "off"}, "bool_type"),
+        ({"encounter": encounter.pk, "send_email": 0}, "bool_type"),
+    ]
+    for payload, kind in cases:
+        response = _post(client, survey=survey.pk, **payload)
+        assert response.status_code == 422, payload
+        [error] = response.json()["detail"]
+        assert error["type"] == kind
+    assert Invitation.objects.count() == 0

@@ -96,6 +96,30 @@ def test_reversed_dates_are_a_422_at_the_parameter(cast: Cast) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "value", ["0", "1790812800", "2026-10-01T00:00:00Z", "2026-13-01", "20261201", ""]
+)
+def test_a_day_that_is_not_yyyy_mm_dd_is_refused_in_the_callers_language(
+    cast: Cast, value: str
+) -> None:
+    # pydantic alone read "0" as 1 January 1970 and took a date and time
+    response = api_client_for(cast.admin).get(URL, {"to": value}, headers={"Accept-Language": "fi"})
+
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert error["loc"] == ["query", "to"]
+    assert error["msg"] == "Anna päivämäärä muodossa VVVV-KK-PP, esim. 2025-03-14."
+
+
+def test_the_choices_of_a_grouping_are_listed_without_an_english_or(cast: Cast) -> None:
+    response = api_client_for(cast.admin).get(
+        URL, {"by": "customer"}, headers={"Accept-Language": "sv"}
+    )
+
+    [error] = response.json()["detail"]
+    assert error["msg"] == "Välj något av följande: 'unit', 'team', 'staff', 'channel'."
+
+
 def test_an_unknown_grouping_is_refused(cast: Cast) -> None:
     response = api_client_for(cast.admin).get(URL, {"by": "customer"})
 

@@ -204,7 +204,7 @@ def test_person_with_an_unknown_role_names_the_field(cast: Cast) -> None:
     assert response.json()["detail"] == [
         {
             "loc": ["body", "payload", "memberships", 0, "role"],
-            "msg": "Choose one of: 'agent' or 'lead'.",
+            "msg": "Choose one of: 'agent', 'lead'.",
             "type": "enum",
         }
     ]

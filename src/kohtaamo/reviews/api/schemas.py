@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from ninja import Field, Schema
 
-from kohtaamo.core.api_common import Moment, ObjectId
+from kohtaamo.core.api_common import Day, Moment, ObjectId
 from kohtaamo.reviews.models import DisputeStatus, ReviewKind, ReviewStatus, Scale
 
 
@@ -98,10 +99,10 @@ LATEST = date(2100, 12, 31)
 
 
 class IqsFilters(Schema):
-    group_by: str = Field("team", pattern="^(agent|team|unit)$")
-    period: str = Field("month", pattern="^(week|month|quarter)$")
-    date_from: date | None = Field(None, ge=EARLIEST, le=LATEST)
-    date_to: date | None = Field(None, ge=EARLIEST, le=LATEST)
+    group_by: Literal["agent", "team", "unit"] = "team"
+    period: Literal["week", "month", "quarter"] = "month"
+    date_from: Day | None = Field(None, ge=EARLIEST, le=LATEST)
+    date_to: Day | None = Field(None, ge=EARLIEST, le=LATEST)
 
 
 class IqsRowOut(Schema):
