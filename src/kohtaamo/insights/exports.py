@@ -87,8 +87,8 @@ def nps_table(records: list[dict[str, Any]], *, few_answers_note: str) -> str:
             str(r["promoters"]),
             str(r["passives"]),
             str(r["detractors"]),
-            f"{r['nps']:+.1f}",
-            f"{r['ci_low']:+.1f} … {r['ci_high']:+.1f}",
+            _signed(r["nps"]),
+            f"{_signed(r['ci_low'])} … {_signed(r['ci_high'])}",
             "*" if r["few_answers"] else "",
         ]
         for r in records
@@ -108,3 +108,10 @@ def nps_table(records: list[dict[str, Any]], *, few_answers_note: str) -> str:
         text.append("")
         text.append(few_answers_note)
     return "\n".join(text) + "\n"
+
+
+def _signed(value: float) -> str:
+    """+12.3, −0.4 or 0.0: one decimal with its sign, and no "-0.0" for a
+    small negative number that rounds to zero."""
+    text = f"{value:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text

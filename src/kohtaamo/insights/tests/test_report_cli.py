@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kohtaamo.conftest import Cast
+from kohtaamo.insights.exports import nps_table
 from kohtaamo.insights.tests.helpers import answers
 from kohtaamo.testing.subprocesses import kohtaamo_command, subprocess_env
 
@@ -132,3 +133,24 @@ def test_reversed_dates_are_refused_with_exit_1(cast: Cast) -> None:
     assert done.returncode == 1
     assert done.stderr.strip() == "--to: The end date must not be before the start date."
     assert done.stdout == ""
+
+
+def test_the_table_shows_no_minus_zero() -> None:
+    # an interval end of −0.02 rounds to zero: "0.0", not "-0.0"
+    record = {
+        "group": "chat",
+        "period": "2026-07-01",
+        "n": 40,
+        "promoters": 14,
+        "passives": 12,
+        "detractors": 14,
+        "nps": 0.0,
+        "ci_low": -0.02,
+        "ci_high": 24.5,
+        "few_answers": False,
+    }
+
+    table = nps_table([record], few_answers_note="")
+
+    assert "-0.0" not in table
+    assert "0.0 … +24.5" in table
