@@ -14,7 +14,7 @@ from kohtaamo.core.api_common import WRITE_ERRORS, BodyBool, BodyId, require
 from kohtaamo.encounters.models import Language
 from kohtaamo.feedback.delivery import survey_url
 from kohtaamo.feedback.invitation_requests import survey_for_team
-from kohtaamo.feedback.models import Invitation
+from kohtaamo.feedback.models import Invitation, InvitationStatus
 from kohtaamo.feedback.services import invitation_create
 from kohtaamo.feedback.tasks import invitation_email
 from kohtaamo.org import access, access_delivery
@@ -44,8 +44,8 @@ class InvitationOut(Schema):
     encounter: int = Field(alias="encounter_id")
     survey: int = Field(alias="survey_id")
     customer: int = Field(alias="customer_id")
-    language: str
-    status: str
+    language: Language
+    status: InvitationStatus
     created_at: datetime
     expires_at: datetime
     url: str | None = Field(None, description="The survey link, only when not e-mailed.")
@@ -69,12 +69,20 @@ def invitation_create_api(request: HttpRequest, payload: InvitationIn) -> Status
         raise ValidationError({"encounter": ERROR_UNKNOWN_ENCOUNTER})
     require(access_delivery.may_invite(request.user, encounter))
     survey = survey_for_team(team=encounter.team, survey_id=payload.survey)
-    invitation, token = invitation_create(
-        encounter=encounter,
-        survey=survey,
-        language=payload.language.value if payload.language else None,
-        send_email=payload.send_email,
-    )
+    try:
+        invitation, token = invitation_create(
+            encounter=encounter,
+            survey=survey,
+            language=payload.language.value if payload.language else None,
+            send_email=payload.send_email,
+        )
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            raise
+        # The rules refuse the encounter's customer (none, opted out, invited
+        # lately, invited already): the error belongs to that field, as in
+        # the file import, where it stands in the encounter's column.
+        raise ValidationError({"encounter": exc.error_list}) from exc
     if payload.send_email:
         invitation_email.enqueue(invitation.pk)
         invitation = Invitation.objects.get(pk=invitation.pk)

@@ -70,7 +70,7 @@ def test_refusals_use_the_rules_messages_and_save_nothing(
     refused = _post(client, encounter=encounter.pk, survey=survey.pk)
     assert refused.status_code == 400
     assert refused.json()["detail"] == [
-        {"loc": ["body"], "msg": en(ERROR_OPTED_OUT), "type": "invalid"}
+        {"loc": ["body", "payload", "encounter"], "msg": en(ERROR_OPTED_OUT), "type": "invalid"}
     ]
     assert Invitation.objects.count() == 0
     # the fatigue rule and one invitation per encounter
