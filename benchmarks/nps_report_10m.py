@@ -153,28 +153,34 @@ def export_parquet(url: str, folder: Path) -> Path:
 
     The team comes from the encounter, not from the answer's copy of it, so
     that equal figures also show that the copies are right."""
+    query = """SELECT t.code, (r.answered_at AT TIME ZONE 'Europe/Helsinki'), r.nps, r.csat, r.ces
+               FROM feedback_response r
+               JOIN feedback_invitation i ON i.id = r.invitation_id
+               JOIN encounters_encounter e ON e.id = i.encounter_id
+               JOIN org_team t ON t.id = e.team_id"""
+    columns = (
+        "'team': 'VARCHAR', 'local_at': 'TIMESTAMP', "
+        "'nps': 'SMALLINT', 'csat': 'SMALLINT', 'ces': 'SMALLINT'"
+    )
+    return copy_to_parquet(url, query, columns, folder / "answers.parquet")
+
+
+def copy_to_parquet(url: str, query: str, columns: str, parquet: Path) -> Path:
+    """The rows of `query` in PostgreSQL, through COPY to CSV, as a Parquet
+    file with `columns` (DuckDB's `'name': 'TYPE', …`) for DuckDB to read."""
     import duckdb
 
-    csv_path = folder / "answers.csv"
-    query = """COPY (SELECT t.code, (r.answered_at AT TIME ZONE 'Europe/Helsinki'), r.nps,
-                            r.csat, r.ces
-                     FROM feedback_response r
-                     JOIN feedback_invitation i ON i.id = r.invitation_id
-                     JOIN encounters_encounter e ON e.id = i.encounter_id
-                     JOIN org_team t ON t.id = e.team_id) TO STDOUT (FORMAT csv)"""
+    csv_path = parquet.with_suffix(".csv")
     with (
         psycopg.connect(url) as conn,
         conn.cursor() as cursor,
         csv_path.open("wb") as out,
-        cursor.copy(query) as copy,
+        cursor.copy(f"COPY ({query}) TO STDOUT (FORMAT csv)") as copy,
     ):
         for chunk in copy:
             out.write(chunk)
-    parquet = folder / "answers.parquet"
     duckdb.sql(
-        f"""COPY (SELECT * FROM read_csv('{csv_path}', header=false,
-              columns={{'team': 'VARCHAR', 'local_at': 'TIMESTAMP', 'nps': 'SMALLINT',
-                        'csat': 'SMALLINT', 'ces': 'SMALLINT'}}))
+        f"""COPY (SELECT * FROM read_csv('{csv_path}', header=false, columns={{{columns}}}))
             TO '{parquet}' (FORMAT parquet)"""
     )
     csv_path.unlink()

@@ -37,6 +37,7 @@ from typing import Any
 
 import numpy as np
 import psycopg
+from nps_report_10m import copy_to_parquet
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kohtaamo_bench_nps10m"
 RUNS = 7
@@ -117,30 +118,13 @@ def probe(conn: psycopg.Connection[Any]) -> Figures:
 
 
 def export_parquet(url: str, folder: Path) -> Path:
-    import duckdb
-
-    csv_path = folder / "answers.csv"
-    query = (
-        "COPY (SELECT team_id, answered_on, nps, csat, ces FROM feedback_response) "
-        "TO STDOUT (FORMAT csv)"
+    """The same answers' team, local day and scores, for DuckDB."""
+    query = "SELECT team_id, answered_on, nps, csat, ces FROM feedback_response"
+    columns = (
+        "'team_id': 'INTEGER', 'day': 'DATE', "
+        "'nps': 'SMALLINT', 'csat': 'SMALLINT', 'ces': 'SMALLINT'"
     )
-    with (
-        psycopg.connect(url) as conn,
-        conn.cursor() as cursor,
-        csv_path.open("wb") as out,
-        cursor.copy(query) as copy,
-    ):
-        for chunk in copy:
-            out.write(chunk)
-    parquet = folder / "answers.parquet"
-    duckdb.sql(
-        f"""COPY (SELECT * FROM read_csv('{csv_path}', header=false,
-              columns={{'team_id': 'INTEGER', 'day': 'DATE', 'nps': 'SMALLINT',
-                        'csat': 'SMALLINT', 'ces': 'SMALLINT'}}))
-            TO '{parquet}' (FORMAT parquet)"""
-    )
-    csv_path.unlink()
-    return parquet
+    return copy_to_parquet(url, query, columns, folder / "answers.parquet")
 
 
 def duck(parquet: Path) -> tuple[list[float], Figures]:
