@@ -34,7 +34,7 @@ from kohtaamo.feedback.public import (
     public_survey_create,
     public_survey_update,
 )
-from kohtaamo.feedback.views.survey import _render, _requested_language
+from kohtaamo.feedback.views.survey import _render, _visitor_language
 from kohtaamo.org import access_delivery
 
 MESSAGE_PUBLIC_SAVED = _("The public survey is saved.")
@@ -166,13 +166,10 @@ def is_public_survey_path(path: str) -> bool:
 def public_csrf_failure(request: HttpRequest) -> HttpResponse:
     """The page a QR survey's post gets when it fails Django's CSRF check
     (its browser keeps no cookies, say), in the survey's language and look."""
-    language = _requested_language(request) or translation.get_language() or "fi"
-    if language not in dict(settings.LANGUAGES):
-        language = "fi"
     return _render(
         request,
         "feedback/public_csrf.html",
-        language,
+        _visitor_language(request),
         {"form_url": request.get_full_path()},
         status=403,
     )
@@ -196,9 +193,7 @@ def public_survey(request: HttpRequest, code: str) -> HttpResponse:
         .filter(code=code[:32], active=True)
         .first()
     )
-    language = _requested_language(request) or translation.get_language() or "fi"
-    if language not in dict(settings.LANGUAGES):
-        language = "fi"
+    language = _visitor_language(request)
     if found is None:
         return _render(request, "feedback/survey_unavailable.html", language, {}, status=404)
     unit_name = found.unit.name

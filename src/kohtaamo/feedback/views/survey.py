@@ -39,6 +39,14 @@ def _requested_language(request: HttpRequest) -> str | None:
     return lang if lang in dict(settings.LANGUAGES) else None
 
 
+def _visitor_language(request: HttpRequest) -> str:
+    """For a page with no invitation behind it: the language asked for with
+    `?lang=`, else the browser's (as the locale middleware chose it), else
+    Finnish."""
+    language = _requested_language(request) or translation.get_language() or "fi"
+    return language if language in dict(settings.LANGUAGES) else "fi"
+
+
 def _render(
     request: HttpRequest,
     template: str,
@@ -113,8 +121,9 @@ def _survey(request: HttpRequest, token: str) -> HttpResponse:
     invitation = invitation_by_token(token=token)
     if invitation is None:
         # Unknown and expired links get the same page, in the visitor's language.
-        language = _requested_language(request) or translation.get_language() or "fi"
-        return _render(request, "feedback/survey_unavailable.html", language, {}, status=404)
+        return _render(
+            request, "feedback/survey_unavailable.html", _visitor_language(request), {}, status=404
+        )
     language = _requested_language(request) or invitation.language
     if invitation.status == InvitationStatus.ANSWERED:
         # A post to an answered link stores nothing and, as an answer does,
