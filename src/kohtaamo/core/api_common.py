@@ -182,11 +182,17 @@ _MESSAGES: dict[str, Any] = {
     "datetime_type": _("Enter a date and time, e.g. 2025-03-14T09:30:00+02:00."),
     "datetime_parsing": _("Enter a date and time, e.g. 2025-03-14T09:30:00+02:00."),
     "datetime_from_date_parsing": _("Enter a date and time, e.g. 2025-03-14T09:30:00+02:00."),
-    "date_type": _("Enter a date as YYYY-MM-DD, e.g. 2025-03-14."),
-    "date_parsing": _("Enter a date as YYYY-MM-DD, e.g. 2025-03-14."),
-    "date_from_datetime_parsing": _("Enter a date as YYYY-MM-DD, e.g. 2025-03-14."),
-    "date_from_datetime_inexact": _("Enter a date as YYYY-MM-DD, e.g. 2025-03-14."),
-    "date_format": _("Enter a date as YYYY-MM-DD, e.g. 2025-03-14."),
+    # Every way a day can fail, pydantic's and `Day`'s own.
+    **dict.fromkeys(
+        (
+            "date_type",
+            "date_parsing",
+            "date_from_datetime_parsing",
+            "date_from_datetime_inexact",
+            "date_format",
+        ),
+        _("Enter a date as YYYY-MM-DD, e.g. 2025-03-14."),
+    ),
     "enum": _("Choose one of: %(expected)s."),
     "literal_error": _("Choose one of: %(expected)s."),
     "model_type": _("Send a JSON object here."),

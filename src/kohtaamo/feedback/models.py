@@ -18,8 +18,9 @@ CES_RANGE = (1, 7)
 DETRACTOR_MAX = 6  # NPS 0–6 is a detractor
 CSAT_UNHAPPY_MAX = 2  # CSAT 1–2 is an unhappy answer
 COMMENT_MAX_LENGTH = 4000
-# The survey `kohtaamo import responses` files historical answers under
-# (`insights.services`): nobody is ever invited to it.
+# The organisation-wide survey that `kohtaamo import responses` files an
+# answer under when its encounter had no invitation (`insights.services`),
+# found again by this name on the next import; nobody is invited to it.
 IMPORT_SURVEY_NAME = "Tuodut vastaukset"
 
 

@@ -49,8 +49,6 @@ from kohtaamo.insights.response_rows import (
     ResponseRows,
 )
 
-# The organisation-wide survey that imported answers belong to when their
-# encounter had no invitation; found again by this name on the next import.
 ANSWER_FIELDS = ("nps", "csat", "ces", "comment", "answered_at")
 BATCH_SIZE = 500
 
