@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
-from kohtaamo.org.access import scope_for
+from kohtaamo.org.access import Scope, scope_for
 
 if TYPE_CHECKING:
     from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
@@ -28,11 +28,13 @@ def report_answer_days(user: Any) -> QuerySet[AnswerDay]:
         return days
     if scope.user_id is None:
         return days.none()
-    return days.filter(
-        Q(staff_id=scope.user_id)
-        | Q(team_id__in=scope.led_team_ids)
-        | scope._under_managed("team__unit__path")
-    )
+    return days.filter(Q(staff_id=scope.user_id) | _whole_teams(scope))
+
+
+def _whole_teams(scope: Scope) -> Q:
+    """The rows of the teams whose every answer the person sees: those they
+    lead and those under the units they manage."""
+    return Q(team_id__in=scope.led_team_ids) | scope._under_managed("team__unit__path")
 
 
 def report_team_days(user: Any) -> QuerySet[AnswerTeamDay] | None:
@@ -53,7 +55,7 @@ def report_team_days(user: Any) -> QuerySet[AnswerTeamDay] | None:
         return AnswerTeamDay.objects.all()
     if scope.user_id is None or not (scope.led_team_ids or scope.managed_unit_paths):
         return None
-    whole = Q(team_id__in=scope.led_team_ids) | scope._under_managed("team__unit__path")
+    whole = _whole_teams(scope)
     if AnswerDay.objects.filter(staff_id=scope.user_id).exclude(whole).exists():
         return None
     return AnswerTeamDay.objects.filter(whole)

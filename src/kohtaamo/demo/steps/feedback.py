@@ -101,7 +101,8 @@ def run(ctx: DemoContext) -> str:
     survey = _survey()
     language_of = {c.customer_id: c.language for c in ctx.customers}
     tilt = _team_tilts(sorted(ctx.team_ids), rng)
-    reachable = _reachable_customers(ctx)
+    reach = _customer_reach(ctx)
+    reachable = {pk for pk, (consent, email) in reach.items() if consent and email}
     with_customer = [e for e in ctx.encounters if e.customer_id is not None]
     candidates = [e for e in with_customer if e.customer_id in reachable]
     chosen = sorted(
@@ -158,7 +159,7 @@ def run(ctx: DemoContext) -> str:
     by_invitation = {ref.encounter_id: ref for ref in chosen}
     followups = _followups(ctx, rng, responses, by_invitation)
     FollowUp.objects.bulk_create(followups, batch_size=BATCH_SIZE)
-    decisions = _decisions(ctx, invitations=invitations)
+    decisions = _decisions(ctx, invitations=invitations, reach=reach)
     InvitationDecision.objects.bulk_create(decisions, batch_size=BATCH_SIZE)
     open_count = sum(1 for f in followups if f.status == FollowUpStatus.OPEN)
     overdue = sum(1 for f in followups if f.status == FollowUpStatus.OPEN and f.due_at < ctx.anchor)
@@ -168,16 +169,20 @@ def run(ctx: DemoContext) -> str:
     )
 
 
-def _reachable_customers(ctx: DemoContext) -> set[int]:
-    """The customers the product would invite: surveys allowed, an e-mail."""
-    return set(
-        Customer.objects.filter(pk__in=[c.customer_id for c in ctx.customers], consent_surveys=True)
-        .exclude(email="")
-        .values_list("pk", flat=True)
-    )
+def _customer_reach(ctx: DemoContext) -> dict[int, tuple[bool, bool]]:
+    """For each demo customer: may they be sent surveys, and have they an
+    e-mail address (the product invites only those with both)."""
+    return {
+        pk: (consent, bool(email))
+        for pk, consent, email in Customer.objects.filter(
+            pk__in=[c.customer_id for c in ctx.customers]
+        ).values_list("pk", "consent_surveys", "email")
+    }
 
 
-def _decisions(ctx: DemoContext, *, invitations: list[Invitation]) -> list[InvitationDecision]:
+def _decisions(
+    ctx: DemoContext, *, invitations: list[Invitation], reach: dict[int, tuple[bool, bool]]
+) -> list[InvitationDecision]:
     """What the rules' tick would have recorded for the encounters of their
     teams and channels that were due before the demo's now: an encounter the
     step invited is "invited"; of the others, one outside the rule's sample
@@ -185,12 +190,6 @@ def _decisions(ctx: DemoContext, *, invitations: list[Invitation]) -> list[Invit
     says why it was not invited: no customer, opted out, no e-mail, or
     invited in the 30 days before."""
     rules = active_rules_by_team()
-    customers = {
-        pk: (consent, bool(email))
-        for pk, consent, email in Customer.objects.filter(
-            pk__in=[c.customer_id for c in ctx.customers]
-        ).values_list("pk", "consent_surveys", "email")
-    }
     fatigue = timedelta(days=settings.KOHTAAMO_SURVEY_FATIGUE_DAYS)
     invited = {i.encounter_id for i in invitations}
     sent: dict[int, list[datetime]] = {}
@@ -210,9 +209,9 @@ def _decisions(ctx: DemoContext, *, invitations: list[Invitation]) -> list[Invit
             outcome = DecisionOutcome.SAMPLED_OUT
         elif ref.customer_id is None:
             outcome = DecisionOutcome.NO_CUSTOMER
-        elif not customers[ref.customer_id][0]:
+        elif not reach[ref.customer_id][0]:
             outcome = DecisionOutcome.OPTED_OUT
-        elif not customers[ref.customer_id][1]:
+        elif not reach[ref.customer_id][1]:
             outcome = DecisionOutcome.NO_EMAIL
         elif any(decided_at - fatigue <= at <= decided_at for at in sent.get(ref.customer_id, [])):
             outcome = DecisionOutcome.INVITED_RECENTLY
