@@ -117,7 +117,5 @@ def change_figure(change: Change | None) -> SafeString:
     )
 
 
-@register.filter
-def period_name(start: Any, period: str) -> str:
-    """`{{ row.period|period_name:period }}`: the name the trend table gives it."""
-    return period_label(start, period)
+# `{{ row.period|period_name:period }}`: the name the trend table gives it.
+register.filter("period_name", period_label)
