@@ -37,7 +37,8 @@ def feedback_tick_run(*, inline: bool = False) -> dict[str, Any]:
     retries, reminders) and the escalations of overdue follow-ups; `inline`
     sends them in this process instead. First the survey answers waiting in
     the inbox go into their days, so that it stays short even when no one
-    reads a report."""
+    reads a report; last the closed days that lack their column-wise copy
+    for the raw reports get it (`insights.chunks`), a few dozen at a time."""
     from kohtaamo.feedback.delivery import (
         due_email_ids,
         email_waits_end,
@@ -47,6 +48,7 @@ def feedback_tick_run(*, inline: bool = False) -> dict[str, Any]:
     )
     from kohtaamo.feedback.rules import encounters_invite_due
     from kohtaamo.insights.aggregates import answer_inbox_fold
+    from kohtaamo.insights.chunks import CHUNKS_PER_TICK, answer_chunks_build
 
     folded = answer_inbox_fold()
     now = timezone.now()
@@ -66,10 +68,12 @@ def feedback_tick_run(*, inline: bool = False) -> dict[str, Any]:
             followup_escalate(followup_id=followup_id)
         else:
             followup_escalation.enqueue(followup_id)
+    chunks = answer_chunks_build(limit=CHUNKS_PER_TICK)
     return {
         "decided": len(decisions),
         "invited": sum(1 for d in decisions if d.outcome == "invited"),
         "emails": len(emails),
         "escalations": len(overdue),
         "folded": folded,
+        "chunks": chunks,
     }

@@ -23,6 +23,9 @@ every report folds before it reads them, and so does the tick.
 
 An edit subtracts the answer's old values before the update and adds the
 new ones after it. The admin may not delete answers (`feedback.admin`).
+
+The same writes delete the column-wise copies (`AnswerChunk`) of the days
+they touch, which the tick then builds again (`chunks`).
 """
 
 # The statements are built from our own table and column names and Django's
@@ -38,7 +41,14 @@ from django.db.models.functions import Coalesce
 
 from kohtaamo.core.statements import Write
 from kohtaamo.feedback.models import Response
-from kohtaamo.insights.models import AnswerCounts, AnswerDay, AnswerInbox, AnswerTeamDay
+from kohtaamo.insights.chunks import chunks_invalidate, days_of
+from kohtaamo.insights.models import (
+    AnswerChunk,
+    AnswerCounts,
+    AnswerDay,
+    AnswerInbox,
+    AnswerTeamDay,
+)
 from kohtaamo.stats.ces import EASY_FROM
 from kohtaamo.stats.csat import SATISFIED_FROM
 from kohtaamo.stats.nps import PASSIVE_FROM, PROMOTER_FROM
@@ -76,6 +86,7 @@ def answer_day_add(*, response: Response) -> None:
     in as values, two short statements instead of summing the answer back
     out of the database. The counting rules are the ones `day_sums` gives
     the database; a test holds the two to the same figures."""
+    chunks_invalidate([response.answered_on])
     with connection.cursor() as cursor:
         for write in answer_day_writes(response=response):
             cursor.execute(write.sql, write.params)
@@ -83,7 +94,8 @@ def answer_day_add(*, response: Response) -> None:
 
 def answer_day_writes(*, response: Response) -> list[Write]:
     """The two upserts of `answer_day_add`, for a caller that sends them
-    with its other writes (`core.statements.run_together`)."""
+    with its other writes (`core.statements.run_together`). The answer is
+    today's (the survey link's), and today has no chunk to delete."""
     counts = answer_counts(nps=response.nps, csat=response.csat, ces=response.ces)
     # The key columns are the answer's own copies, under the same names but the day.
     key_of = {"day": response.answered_on}
@@ -205,11 +217,15 @@ def answer_days_rebuild() -> int:
     table = connection.ops.quote_name(AnswerDay._meta.db_table)
     team_table = connection.ops.quote_name(AnswerTeamDay._meta.db_table)
     inbox = connection.ops.quote_name(AnswerInbox._meta.db_table)
+    chunks = connection.ops.quote_name(AnswerChunk._meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # Writers wait until the rebuild commits and then add to the new
-            # rows; an answer committed before the lock is in the rebuild.
-            cursor.execute(f"LOCK TABLE {table}, {team_table}, {inbox} IN EXCLUSIVE MODE")
+            # rows; an answer committed before the lock is in the rebuild. A
+            # chunk builder waits too, before it reads (`chunks._build_day`).
+            cursor.execute(f"LOCK TABLE {table}, {team_table}, {inbox}, {chunks} IN EXCLUSIVE MODE")
+        # The chunks go; the tick builds them again from the answers.
+        cursor.execute(f"DELETE FROM {chunks}")
         cursor.execute(f"DELETE FROM {table}")
         cursor.execute(f"DELETE FROM {team_table}")
         # The inbox's answers are among the answers counted below.
@@ -245,6 +261,7 @@ def day_sums(
 
 
 def _apply(responses: QuerySet[Response], *, sign: int) -> None:
+    chunks_invalidate(days_of(responses))
     for _name, model, key_columns in DAY_TABLES:
         _apply_to(model, key_columns, responses, sign=sign)
 

@@ -136,3 +136,50 @@ class AnswerInbox(AnswerCounts):
 
     def __str__(self) -> str:
         return f"{self.day} {self.team_id}/{self.staff_id}/{self.channel}: {self.responses}"
+
+
+class AnswerChunk(models.Model):
+    """Every answer of one closed local day, column by column: the raw
+    report's copy of the answers (issue 4, speed of reports).
+
+    A report with a filter that the daily aggregates have no column for (the
+    answer's language) must read the answers themselves, and PostgreSQL,
+    reading a row at a time, took three times DuckDB's time for it. Here each
+    column of a day's answers is one packed array, which `chunks` sums with
+    numpy in a pass over memory, within 2× DuckDB
+    (`benchmarks/nps_report_10m.py`).
+
+    Only days at least `chunks.CHUNK_LAG_DAYS` old have a chunk: the survey
+    link writes today's answers only, so no answer it stores can miss one.
+    Any other write of answers (the import, an encounter that moves to
+    another team, an edit, the rebuild) deletes the chunks of the days it
+    touches in its own transaction; the tick builds them again
+    (`chunks.answer_chunks_build`). A day without a chunk is read from the
+    answers' table, so the figures never depend on the chunks being there.
+
+    The arrays are little-endian: team and staff ids 32-bit, channel and
+    language an 8-bit index into their codes, and the scores 8-bit with -1
+    for a question left empty, all in one order, that of the answers' ids.
+    On PostgreSQL they are stored uncompressed (migration 0003): reading
+    them back is most of a report's time, and unpacking took a fifth of it."""
+
+    day = models.DateField(_("day"), unique=True)
+    answers = models.PositiveIntegerField(_("answers"))
+    # The codes that the channel and language columns index, in order,
+    # separated by commas.
+    channel_codes = models.TextField(_("channel codes"))
+    language_codes = models.TextField(_("language codes"))
+    team = models.BinaryField(_("teams"))
+    staff = models.BinaryField(_("staff members"))
+    channel = models.BinaryField(_("channels"))
+    language = models.BinaryField(_("languages"))
+    nps = models.BinaryField(_("NPS"))
+    csat = models.BinaryField(_("CSAT"))
+    ces = models.BinaryField(_("CES"))
+
+    class Meta:
+        verbose_name = _("answers of a day, column by column")
+        verbose_name_plural = _("answers of days, column by column")
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.answers}"

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 from django.conf import settings
@@ -31,6 +32,8 @@ from kohtaamo.core.dates import local_date, local_midnight
 from kohtaamo.encounters.models import Channel
 from kohtaamo.feedback.models import CSAT_UNHAPPY_MAX, DETRACTOR_MAX, Response
 from kohtaamo.insights.aggregates import answer_inbox_fold
+from kohtaamo.insights.chunks import ALL as CHUNK_ALL
+from kohtaamo.insights.chunks import chunk_sums
 from kohtaamo.insights.models import AnswerDay, AnswerTeamDay
 from kohtaamo.insights.periods import ReportPeriod, period_before, period_start
 from kohtaamo.org.models import Team, Unit, path_unit_ids
@@ -202,6 +205,7 @@ def report_rows(
     few_answers_below: int | None = None,
     answer_days: QuerySet[AnswerDay] | None = None,
     team_days: QuerySet[AnswerTeamDay] | None = None,
+    language: str | None = None,
 ) -> list[ReportRow]:
     """Figures per group (`by`, or all answers together when None) and period,
     ordered by group label and then period.
@@ -217,23 +221,35 @@ def report_rows(
     `responses` is what the reader may see (`access_insights.report_responses`
     or, for the operator's command line, every answer). `date_from` and
     `date_to` are local days, both included, on the time of the answer.
-    `units` limits which units appear by name when grouping by unit."""
+    `units` limits which units appear by name when grouping by unit.
+
+    `language` limits the report to the answers given in that language,
+    which the daily aggregates have no column for: such a report reads the
+    answers, as `_raw_counts` says."""
     few_answers_below = few_answers_threshold(few_answers_below)
-    if answer_days is not None or team_days is not None:
+    # The aggregates have no language column.
+    aggregated = language is None
+    if aggregated and (answer_days is not None or team_days is not None):
         # The answers still in the inbox go into their days first, so the
         # days read below hold every answer committed before this.
         answer_inbox_fold()
-    if team_days is not None and by in _TEAM_DAY_GROUPS:
+    if aggregated and team_days is not None and by in _TEAM_DAY_GROUPS:
         counts = _day_period_counts(
             days=_days_in_range(team_days, date_from, date_to), by=by, period=period
         )
-    elif answer_days is not None:
+    elif aggregated and answer_days is not None:
         counts = _day_period_counts(
             days=_days_in_range(answer_days, date_from, date_to), by=by, period=period
         )
     else:
-        counts = _period_counts(
-            responses=_in_range(responses, date_from, date_to), by=by, period=period
+        counts = _raw_counts(
+            responses=responses,
+            answer_days=answer_days,
+            by=by,
+            period=period,
+            date_from=date_from,
+            date_to=date_to,
+            language=language,
         )
     if by == ReportGroup.UNIT:
         counts = _roll_up_units(counts, units=units)
@@ -309,6 +325,88 @@ def _in_range(
     if date_to is not None:
         responses = responses.filter(answered_at__lt=local_midnight(date_to + timedelta(days=1)))
     return responses
+
+
+def _raw_counts(
+    *,
+    responses: QuerySet[Response],
+    answer_days: QuerySet[AnswerDay] | None,
+    by: str | None,
+    period: str,
+    date_from: date | None,
+    date_to: date | None,
+    language: str | None = None,
+) -> dict[tuple[Any, date], Counts]:
+    """The answers summed by group and period: the closed days from their
+    column-wise copies (`chunks`), the others from the answers' table.
+
+    The chunks know an answer's team and staff member, not who may read it:
+    for a reader who sees only some answers, the (team, staff member) pairs
+    of their rows in the daily aggregate (`answer_days`, the same selection
+    under the same rule, which depends on nothing else) say which answers
+    count. Without `answer_days`, such a reader's report reads the table."""
+    restricted = bool(responses.query.where)
+    if language is not None:
+        responses = responses.filter(language=language)
+    if restricted and answer_days is None:
+        return _period_counts(
+            responses=_in_range(responses, date_from, date_to), by=by, period=period
+        )
+    allowed_pairs = None
+    if restricted and answer_days is not None:
+        allowed_pairs = set(
+            _days_in_range(answer_days, date_from, date_to)
+            .order_by()
+            .values_list("team_id", "staff_id")
+            .distinct()
+        )
+    starts: dict[date, date] = {}
+
+    def start_of(day: date) -> date:
+        start = starts.get(day)
+        if start is None:
+            start = starts[day] = period_start(day, period)
+        return start
+
+    sums, covered = chunk_sums(
+        date_from=date_from,
+        date_to=date_to,
+        group=by,
+        start_of=start_of,
+        language=language,
+        allowed_pairs=allowed_pairs,
+        team_units=dict(Team.objects.values_list("pk", "unit_id")) if by == "unit" else None,
+    )
+    counts = {
+        (ALL_GROUP if group == CHUNK_ALL else group, start): Counts(*values)
+        for (group, start), values in sums.items()
+    }
+    rest = _period_counts(
+        responses=_outside_days(_in_range(responses, date_from, date_to), covered),
+        by=by,
+        period=period,
+    )
+    for key, c in rest.items():
+        counts[key] = counts[key] + c if key in counts else c
+    return counts
+
+
+def _outside_days(responses: QuerySet[Response], days: list[date]) -> QuerySet[Response]:
+    """The answers not on these days (in order), found by their time, whose
+    index reads only the ranges between the days."""
+    if not days:
+        return responses
+    one = timedelta(days=1)
+    outside = Q(answered_at__lt=local_midnight(days[0])) | Q(
+        answered_at__gte=local_midnight(days[-1] + one)
+    )
+    for day, following in pairwise(days):
+        if following - day > one:
+            outside |= Q(
+                answered_at__gte=local_midnight(day + one),
+                answered_at__lt=local_midnight(following),
+            )
+    return responses.filter(outside)
 
 
 def _period_counts(

@@ -29,10 +29,19 @@ def answer(
     ces: int | None = None,
     comment: str = "",
     channel: str = "phone",
+    language: str = "fi",
 ) -> Response:
     """An encounter of `staff` in `team` an hour before `at`, and its answer."""
     response = _uncounted_answer(
-        staff=staff, team=team, at=at, nps=nps, csat=csat, ces=ces, comment=comment, channel=channel
+        staff=staff,
+        team=team,
+        at=at,
+        nps=nps,
+        csat=csat,
+        ces=ces,
+        comment=comment,
+        channel=channel,
+        language=language,
     )
     answer_days_add(responses=Response.objects.filter(pk=response.pk))
     return response
@@ -69,6 +78,7 @@ def _uncounted_answer(
     ces: int | None = None,
     comment: str = "",
     channel: str,
+    language: str = "fi",
 ) -> Response:
     """The encounter, its invitation and its answer, counted nowhere yet."""
     encounter = EncounterFactory(
@@ -78,7 +88,7 @@ def _uncounted_answer(
         survey=survey(),
         encounter=encounter,
         customer=encounter.customer,
-        language="fi",
+        language=language,
         token_hash=secrets.token_hex(32),
         status=InvitationStatus.ANSWERED,
         created_at=at - timedelta(minutes=30),
@@ -91,7 +101,7 @@ def _uncounted_answer(
         csat=csat,
         ces=ces,
         comment=comment,
-        language="fi",
+        language=language,
         answered_at=at,
         **response_copies(encounter=encounter, answered_at=at),
     )

@@ -1,12 +1,15 @@
 """The daily answer aggregate always equals the raw answers: after survey
 answers, late (back-dated) answers, imports that add and edit answers, and
 the demo's deletions, in generated sequences; and the reports read from it
-give exactly the figures of the raw answers, for every role."""
+give exactly the figures of the raw answers, for every role. The same holds
+for the column-wise copies of closed days (`AnswerChunk`) that the raw
+reports read: a chunk that exists holds exactly its day's answers."""
 
 from __future__ import annotations
 
 import csv
 import random
+import struct
 from collections import Counter, defaultdict
 from datetime import datetime, timedelta
 from io import StringIO
@@ -25,11 +28,13 @@ from kohtaamo.demo.steps.feedback_reset import feedback_clear
 from kohtaamo.feedback.models import Response
 from kohtaamo.feedback.services import invitation_create, response_submit
 from kohtaamo.insights.aggregates import answer_inbox_fold
+from kohtaamo.insights.chunks import answer_chunks_build
 from kohtaamo.insights.management.commands.rebuild_answer_aggregates import (
+    CHUNKS_BUILT,
     COPIES_CORRECTED,
     REBUILT,
 )
-from kohtaamo.insights.models import AnswerDay, AnswerInbox, AnswerTeamDay
+from kohtaamo.insights.models import AnswerChunk, AnswerDay, AnswerInbox, AnswerTeamDay
 from kohtaamo.insights.response_rows import RESPONSE_COLUMNS
 from kohtaamo.insights.selectors import ReportGroup, report_rows
 from kohtaamo.insights.services import responses_import
@@ -121,6 +126,36 @@ def _stored_days_and_inbox() -> dict[tuple[Any, ...], dict[str, int]]:
     return total
 
 
+def _unpacked(chunk: AnswerChunk) -> list[tuple[Any, ...]]:
+    """A chunk's answers, read here with `struct` (the product uses numpy),
+    as (team, staff, channel, language, nps, csat, ces) in id order."""
+    n = chunk.answers
+    columns: list[Any] = [
+        struct.unpack(f"<{n}i", bytes(chunk.team)),
+        struct.unpack(f"<{n}i", bytes(chunk.staff)),
+        [chunk.channel_codes.split(",")[i] for i in bytes(chunk.channel)],
+        [chunk.language_codes.split(",")[i] for i in bytes(chunk.language)],
+        *(
+            [None if v == -1 else v for v in struct.unpack(f"<{n}b", bytes(scores))]
+            for scores in (chunk.nps, chunk.csat, chunk.ces)
+        ),
+    ]
+    return list(zip(*columns, strict=True))
+
+
+def _chunks_not_matching() -> list[Any]:
+    """The days whose chunk differs from their answers."""
+    wrong = []
+    for chunk in AnswerChunk.objects.all():
+        answers = Response.objects.filter(answered_on=chunk.day).order_by("pk")
+        expected = [
+            (r.team_id, r.staff_id, r.channel, r.language, r.nps, r.csat, r.ces) for r in answers
+        ]
+        if _unpacked(chunk) != expected:
+            wrong.append(chunk.day)
+    return wrong
+
+
 def _import(tmp_path: Path, rows: list[dict[str, Any]], name: str) -> None:
     path = tmp_path / f"{name}.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -159,7 +194,7 @@ def test_the_aggregate_equals_the_answers_after_any_sequence_of_writes(
     for step in range(30):
         # When a random writer writes.
         kind = rng.choice(
-            ["late", "late", "submit", "import", "demo", "clear", "link", "link", "fold"]
+            ["late", "late", "submit", "import", "demo", "clear", "link", "link", "fold", "build"]
         )
         staff, team = rng.choice(people)
         if kind in ("late", "demo"):
@@ -207,6 +242,8 @@ def test_the_aggregate_equals_the_answers_after_any_sequence_of_writes(
             waiting_answer(staff=staff, team=team, at=moment(), nps=rng.randint(0, 10))
         elif kind == "fold":
             answer_inbox_fold()
+        elif kind == "build":
+            answer_chunks_build()
         else:
             feedback_clear()
         # Then the answers' copies are right, and the stored days with the
@@ -215,7 +252,13 @@ def test_the_aggregate_equals_the_answers_after_any_sequence_of_writes(
         assert _stored_days_and_inbox() == _expected_days(), (step, kind)
         assert not AnswerDay.objects.filter(responses=0).exists()
         assert not AnswerTeamDay.objects.filter(responses=0).exists()
+        # and every chunk there is holds its day's answers
+        assert _chunks_not_matching() == [], (step, kind)
     assert Response.objects.count() > 0
+    # (the chunks were there to be checked)
+    answer_chunks_build()
+    assert AnswerChunk.objects.exists()
+    assert _chunks_not_matching() == []
     # and after a last fold the days alone do
     answer_inbox_fold()
     assert _stored_days() == _expected_days()
@@ -260,6 +303,7 @@ def test_the_rebuild_command_puts_right_answers_whose_copies_drifted(cast: Cast)
     assert out.getvalue().splitlines() == [
         str(COPIES_CORRECTED) % {"count": 2},
         str(REBUILT) % {"rows": AnswerDay.objects.count()},
+        str(CHUNKS_BUILT) % {"count": 1},
     ]
 
 
