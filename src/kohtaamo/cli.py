@@ -176,6 +176,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         date_from=args.date_from,
         date_to=args.date_to,
         output_format=args.format,
+        language=args.language,
     )
 
 
@@ -279,6 +280,11 @@ def build_parser() -> argparse.ArgumentParser:
     nps.add_argument("--from", dest="date_from", type=_iso_date, help="first day, YYYY-MM-DD")
     nps.add_argument("--to", dest="date_to", type=_iso_date, help="last day, YYYY-MM-DD")
     nps.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    nps.add_argument(
+        "--language",
+        choices=["fi", "sv", "en"],
+        help="only the answers given in this language (read from the answers, not the daily sums)",
+    )
     nps.set_defaults(func=cmd_report)
 
     token = sub.add_parser("token", help="create a personal API token for a person")

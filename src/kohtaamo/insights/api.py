@@ -53,5 +53,6 @@ def report_nps(request: HttpRequest, filters: Query[NpsReportFilters]) -> list[d
         units=access_insights.report_units(request.user),
         answer_days=access_aggregates.report_answer_days(request.user),
         team_days=access_aggregates.report_team_days(request.user),
+        language=filters.language.value if filters.language else None,
     )
     return nps_records(rows)

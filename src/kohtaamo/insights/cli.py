@@ -35,6 +35,7 @@ def run_report_command(
     date_from: date | None,
     date_to: date | None,
     output_format: str,
+    language: str | None = None,
 ) -> int:
     with translation.override(terminal_language()):
         try:
@@ -52,6 +53,7 @@ def run_report_command(
             period=params.period,
             date_from=params.date_from,
             date_to=params.date_to,
+            language=language,
         )
         records = nps_records(rows)
         if output_format == "json":

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kohtaamo.encounters.models import Channel
+from kohtaamo.encounters.models import Channel, Language
 from kohtaamo.insights.params import report_params_check
 from kohtaamo.insights.periods import ReportPeriod, periods_between
 from kohtaamo.insights.selectors import ReportGroup
@@ -47,6 +47,14 @@ class ResultsFilterForm(forms.Form):
     )
     team: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         queryset=None, required=False, label=_("Team"), empty_label=_("All teams")
+    )
+    # The language the customer answered in: e.g. how Swedish-speaking
+    # customers find the service. The daily aggregates have no such column,
+    # so these reports read the answers (`selectors._raw_counts`).
+    language = forms.ChoiceField(
+        choices=[("", _("All languages")), *Language.choices],
+        required=False,
+        label=_("Answer language"),
     )
 
     def __init__(self, *args: Any, units: Any, teams: Any, **kwargs: Any) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 from ninja import Field, Schema
 
 from kohtaamo.core.api_common import Day
+from kohtaamo.encounters.models import Language
 from kohtaamo.insights.periods import ReportPeriod
 from kohtaamo.insights.selectors import ReportGroup
 
@@ -18,6 +19,9 @@ class NpsReportFilters(Schema):
         None, alias="from", description="First day (YYYY-MM-DD), in the organisation's zone."
     )
     date_to: Day | None = Field(None, alias="to", description="Last day (YYYY-MM-DD), included.")
+    language: Language | None = Field(
+        None, description="Only the answers given in this language (fi, sv or en)."
+    )
 
 
 class NpsReportRow(Schema):

@@ -128,6 +128,7 @@ def results(request: HttpRequest) -> HttpResponse:
         "period": period,
         "date_from": first,
         "date_to": last,
+        "language": data.get("language") or None,
     }
     rows = report_rows(by=by, units=rules.report_units(user), **common)
     if by == ReportGroup.UNIT:

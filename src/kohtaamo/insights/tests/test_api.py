@@ -131,3 +131,16 @@ def test_anonymous_callers_get_401() -> None:
     from django.test import Client
 
     assert Client().get(URL).status_code == 401
+
+
+def test_language_limits_the_report_to_the_answers_in_it(cast: Cast) -> None:
+    when = datetime(2026, 1, 5, 10, tzinfo=HELSINKI)
+    answers(scores=[10, 3], staff=cast.agent, team=cast.team, at=when, language="sv")
+    answers(scores=[0, 0, 0], staff=cast.agent, team=cast.team, at=when, language="en")
+
+    swedish = api_client_for(cast.lead).get(URL, {"language": "sv"})
+    german = api_client_for(cast.lead).get(URL, {"language": "de"})
+
+    assert [(r["n"], r["promoters"], r["detractors"]) for r in swedish.json()] == [(2, 1, 1)]
+    assert german.status_code == 422
+    assert german.json()["detail"][0]["loc"] == ["query", "language"]

@@ -234,3 +234,23 @@ def test_the_feedback_page_refuses_a_bad_filter(cast: Cast) -> None:
 
     assert page.status_code == 400
     assert list(page.context["answers"]) == []
+
+
+def test_the_answer_language_filter_shows_the_figures_of_that_language(cast: Cast) -> None:
+    # given three Swedish promoters and two Finnish detractors in the agent's team
+    answers(scores=[10, 9, 9], staff=cast.agent, team=cast.team, at=_recently(), language="sv")
+    answers(scores=[0, 2], staff=cast.agent, team=cast.team, at=_recently())
+
+    page = _get(cast.lead, RESULTS, {"by": "team", "language": "sv"})
+    everyone = _get(cast.lead, RESULTS, {"by": "team"})
+
+    assert page.status_code == 200
+    [group] = page.context["groups"]
+    assert (group.total.nps.n, group.total.nps.score) == (3, 100.0)
+    assert '<option value="sv" selected>Swedish</option>' in page.content.decode()
+    [all_answers] = everyone.context["groups"]
+    assert all_answers.total.nps.n == 5
+
+
+def test_an_unknown_answer_language_is_a_400(cast: Cast) -> None:
+    assert _get(cast.admin, RESULTS, {"language": "de"}).status_code == 400

@@ -154,3 +154,15 @@ def test_the_table_shows_no_minus_zero() -> None:
 
     assert "-0.0" not in table
     assert "0.0 … +24.5" in table
+
+
+def test_language_limits_the_report_to_the_answers_in_it(cast: Cast) -> None:
+    when = datetime(2026, 3, 16, 9, tzinfo=HELSINKI)
+    answers(scores=[9, 9, 2], staff=cast.agent, team=cast.team, at=when, language="sv")
+    answers(scores=[0] * 4, staff=cast.agent, team=cast.team, at=when)
+
+    done = run_report("--language", "sv", "--format", "json")
+
+    assert done.returncode == 0, done.stderr
+    [record] = json.loads(done.stdout)
+    assert (record["n"], record["promoters"], record["detractors"]) == (3, 2, 1)
