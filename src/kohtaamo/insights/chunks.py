@@ -186,6 +186,7 @@ def chunk_sums(
     group: str | None,
     start_of: Callable[[date], date],
     language: str | None = None,
+    allowed_teams: set[int] | None = None,
     allowed_pairs: set[tuple[int, int]] | None = None,
     team_units: dict[int, int] | None = None,
 ) -> tuple[Sums, list[date]]:
@@ -195,12 +196,13 @@ def chunk_sums(
 
     `group` is "team", "staff", "channel", "unit" (by `team_units`, each
     team's unit) or None for one group, `ALL`; `start_of` gives a day's
-    period. Only answers in `language`, when given, and of a (team, staff
-    member) in `allowed_pairs`, when given, count. Each sum is in the order
+    period. Only answers in `language`, when given, of a team in
+    `allowed_teams`, when given, and of a (team, staff member) in
+    `allowed_pairs`, when given, count. Each sum is in the order
     of `selectors.Counts`: promoters, passives, detractors, CSAT n and
     satisfied, CES n, Σx, Σx² and easy."""
     wanted = {
-        "team": group in ("team", "unit") or allowed_pairs is not None,
+        "team": group in ("team", "unit") or allowed_teams is not None or allowed_pairs is not None,
         "staff": group == "staff" or allowed_pairs is not None,
         "channel": group == "channel",
         "language": language is not None,
@@ -221,8 +223,12 @@ def chunk_sums(
         return {}, days
     at = {name: i for i, name in enumerate(columns)}
 
+    joined: dict[str, Any] = {}
+
     def column(name: str, dtype: np.dtype[Any]) -> Any:
-        return np.frombuffer(b"".join(row[at[name]] for row in rows), dtype=dtype)
+        if name not in joined:
+            joined[name] = np.frombuffer(b"".join(row[at[name]] for row in rows), dtype=dtype)
+        return joined[name]
 
     starts = sorted({start_of(day) for day in days})
     start_index = {start: i for i, start in enumerate(starts)}
@@ -240,13 +246,16 @@ def chunk_sums(
         ids = column("staff" if group == "staff" else "team", _ID)
         if group == "unit":
             ids = _lookup(team_units or {}, ids)
-        groups, present = _compact(ids)
+        groups, present = _compact(ids, len(starts))
         labels = present.tolist()
     size = len(labels) * len(starts)
     key = groups * len(starts) + period
     keep = None
     if language is not None:
         keep = np.concatenate([_coded_is(row, at, "language", language) for row in rows])
+    if allowed_teams is not None:
+        allowed = _index_of(column("team", _ID), sorted(allowed_teams)) < len(allowed_teams)
+        keep = allowed if keep is None else keep & allowed
     if allowed_pairs is not None:
         allowed = _pairs_in(column("team", _ID), column("staff", _ID), allowed_pairs)
         keep = allowed if keep is None else keep & allowed
@@ -353,12 +362,20 @@ def _channels(rows: list[tuple[Any, ...]], at: dict[str, int]) -> tuple[Any, lis
     return np.concatenate(parts), labels
 
 
-def _compact(ids: Any) -> tuple[Any, Any]:
-    """Ids renumbered 0… in the order of their values, and the ids present."""
+# Below this many groups × periods, ids are their own group numbers (the
+# groups without answers drop out); above, they are renumbered first.
+_DIRECT_GROUPS = 1 << 16
+
+
+def _compact(ids: Any, periods: int = 1) -> tuple[Any, Any]:
+    """Group numbers 0… for the ids, and the id of each number."""
     if not len(ids):
         return ids, np.zeros(0, dtype=np.int64)
+    top = int(ids.max())
+    if (top + 1) * periods <= _DIRECT_GROUPS:
+        return ids, np.arange(top + 1)
     present = np.flatnonzero(np.bincount(ids))
-    index = np.zeros(int(present[-1]) + 1, dtype=np.int64)
+    index = np.zeros(top + 1, dtype=np.int64)
     index[present] = np.arange(len(present))
     return index[ids], present
 
@@ -370,15 +387,22 @@ def _lookup(mapping: dict[int, int], ids: Any) -> Any:
     return table[ids]
 
 
+def _index_of(ids: Any, known: list[int]) -> Any:
+    """Each id's place in `known` (sorted), len(known) for an id not in it."""
+    table = np.full(max(known[-1] if known else 0, int(ids.max(initial=0))) + 1, len(known))
+    table[known] = np.arange(len(known))
+    return table[ids]
+
+
 def _pairs_in(team: Any, staff: Any, allowed: set[tuple[int, int]]) -> Any:
-    """Whether each answer's (team, staff member) is one of `allowed`: a
-    table over the teams and staff members present, renumbered."""
-    team_index, teams = _compact(team.astype(np.int64))
-    staff_index, people = _compact(staff.astype(np.int64))
-    team_at = {int(t): i for i, t in enumerate(teams)}
-    staff_at = {int(s): i for i, s in enumerate(people)}
-    table = np.zeros(len(teams) * len(people), dtype=bool)
-    for t, s in allowed:
-        if t in team_at and s in staff_at:
-            table[team_at[t] * len(people) + staff_at[s]] = True
-    return table[team_index * len(people) + staff_index]
+    """Whether each answer's (team, staff member) is one of `allowed`, by a
+    table over the teams and staff members that appear in `allowed` (and a
+    last row and column for those that do not)."""
+    teams = sorted({t for t, _s in allowed})
+    people = sorted({s for _t, s in allowed})
+    width = len(people) + 1
+    table = np.zeros((len(teams) + 1) * width, dtype=bool)
+    team_at = {t: i for i, t in enumerate(teams)}
+    staff_at = {s: i for i, s in enumerate(people)}
+    table[[team_at[t] * width + staff_at[s] for t, s in allowed]] = True
+    return table[_index_of(team, teams) * width + _index_of(staff, people)]

@@ -245,6 +245,7 @@ def report_rows(
         counts = _raw_counts(
             responses=responses,
             answer_days=answer_days,
+            team_days=team_days,
             by=by,
             period=period,
             date_from=date_from,
@@ -331,6 +332,7 @@ def _raw_counts(
     *,
     responses: QuerySet[Response],
     answer_days: QuerySet[AnswerDay] | None,
+    team_days: QuerySet[AnswerTeamDay] | None,
     by: str | None,
     period: str,
     date_from: date | None,
@@ -341,19 +343,29 @@ def _raw_counts(
     column-wise copies (`chunks`), the others from the answers' table.
 
     The chunks know an answer's team and staff member, not who may read it:
-    for a reader who sees only some answers, the (team, staff member) pairs
-    of their rows in the daily aggregate (`answer_days`, the same selection
-    under the same rule, which depends on nothing else) say which answers
-    count. Without `answer_days`, such a reader's report reads the table."""
+    for a reader who sees only some answers, the teams of their rows in the
+    day × team table (`team_days`, given to those who see whole teams) or
+    else the (team, staff member) pairs of their rows in the daily aggregate
+    (`answer_days`: the same selection under the same rule, which depends on
+    nothing else) say which answers count. Without either, such a reader's
+    report reads the table."""
     restricted = bool(responses.query.where)
     if language is not None:
         responses = responses.filter(language=language)
-    if restricted and answer_days is None:
+    if restricted and answer_days is None and team_days is None:
         return _period_counts(
             responses=_in_range(responses, date_from, date_to), by=by, period=period
         )
-    allowed_pairs = None
-    if restricted and answer_days is not None:
+    allowed_teams = allowed_pairs = None
+    if restricted and team_days is not None:
+        # A reader of whole teams: the teams say it all.
+        allowed_teams = set(
+            _days_in_range(team_days, date_from, date_to)
+            .order_by()
+            .values_list("team_id", flat=True)
+            .distinct()
+        )
+    elif restricted and answer_days is not None:
         allowed_pairs = set(
             _days_in_range(answer_days, date_from, date_to)
             .order_by()
@@ -374,6 +386,7 @@ def _raw_counts(
         group=by,
         start_of=start_of,
         language=language,
+        allowed_teams=allowed_teams,
         allowed_pairs=allowed_pairs,
         team_units=dict(Team.objects.values_list("pk", "unit_id")) if by == "unit" else None,
     )
