@@ -53,9 +53,15 @@ CHUNKS_PER_TICK = 60
 # The columns, in the order `_pack` gives them, and their array types.
 _ID = np.dtype("<i4")
 _CODE = np.dtype("u1")
-_SCORE = np.dtype("i1")
-# Each question's histogram has a column per score from -1 (not answered).
+_SCORES = np.dtype("<u2")
+# An answer's three scores are one number: each question has a place per
+# score and one for "not answered" (0), so NPS takes 12 places, CSAT 7 and
+# CES 9, and (NPS + 1, CSAT + 1, CES + 1) is a place in the 12 × 7 × 9 box.
 _NPS_WIDTH, _CSAT_WIDTH, _CES_WIDTH = 12, 7, 9
+_SHAPES = _NPS_WIDTH * _CSAT_WIDTH * _CES_WIDTH
+# Up to this many groups × periods × shapes, one histogram counts every
+# answer's shape in its group and period at once; above, one per question.
+_JOINT_BINS = 1 << 22
 
 
 def chunk_horizon(today: date | None = None) -> date:
@@ -148,15 +154,17 @@ def _build_day(day: date) -> bool:
 
 
 def _pack(rows: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
-    team, staff, channel, language, nps, csat, ces = zip(*rows, strict=True)
+    team, staff, channel, language, *scores = zip(*rows, strict=True)
 
     def coded(values: tuple[str, ...]) -> tuple[str, bytes]:
         codes = sorted(set(values))
         index = {code: i for i, code in enumerate(codes)}
         return ",".join(codes), np.array([index[v] for v in values], dtype=_CODE).tobytes()
 
-    def scores(values: tuple[int | None, ...]) -> bytes:
-        return np.array([-1 if v is None else v for v in values], dtype=_SCORE).tobytes()
+    def place(values: tuple[int | None, ...]) -> Any:
+        return np.array([0 if v is None else v + 1 for v in values], dtype=np.int64)
+
+    nps, csat, ces = (place(values) for values in scores)
 
     channel_codes, channels = coded(channel)
     language_codes, languages = coded(language)
@@ -168,9 +176,7 @@ def _pack(rows: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
         "staff": np.array(staff, dtype=_ID).tobytes(),
         "channel": channels,
         "language": languages,
-        "nps": scores(nps),
-        "csat": scores(csat),
-        "ces": scores(ces),
+        "scores": ((nps * _CSAT_WIDTH + csat) * _CES_WIDTH + ces).astype(_SCORES).tobytes(),
     }
 
 
@@ -212,9 +218,7 @@ def chunk_sums(
         "answers",
         "channel_codes",
         "language_codes",
-        "nps",
-        "csat",
-        "ces",
+        "scores",
         *(name for name, needed in wanted.items() if needed),
     ]
     rows = _chunk_rows(columns, date_from, date_to)
@@ -263,15 +267,9 @@ def chunk_sums(
         # The answers left out go to a last group of their own, dropped below.
         key = np.where(keep, key, size)
 
-    def histogram(name: str, width: int) -> Any:
-        counts = np.bincount(key * width + column(name, _SCORE) + 1, minlength=(size + 1) * width)
-        return counts.reshape(size + 1, width)[:size]
-
-    nps, csat, ces = (
-        histogram("nps", _NPS_WIDTH),
-        histogram("csat", _CSAT_WIDTH),
-        histogram("ces", _CES_WIDTH),
-    )
+    nps, csat, ces = _histograms(key, column("scores", _SCORES), size + 1)
+    # The answers left out were counted in the last group.
+    nps, csat, ces = nps[:size], csat[:size], ces[:size]
     ces_scores = np.arange(_CES_WIDTH - 1)
     sums = np.stack(
         [
@@ -294,6 +292,25 @@ def chunk_sums(
         group_index, period_index = divmod(index, len(starts))
         result[(labels[group_index], starts[period_index])] = sums[index]
     return result, days
+
+
+def _histograms(key: Any, shapes: Any, groups: int) -> tuple[Any, Any, Any]:
+    """Per group (`key`, 0 to `groups` - 1), how many answers gave each
+    NPS, CSAT and CES (column 0: not answered)."""
+    if groups * _SHAPES <= _JOINT_BINS:
+        joint = np.bincount(key * _SHAPES + shapes, minlength=groups * _SHAPES)
+        box = joint.reshape(groups, _NPS_WIDTH, _CSAT_WIDTH, _CES_WIDTH)
+        return box.sum(axis=(2, 3)), box.sum(axis=(1, 3)), box.sum(axis=(1, 2))
+    places = (
+        (shapes // (_CSAT_WIDTH * _CES_WIDTH), _NPS_WIDTH),
+        (shapes // _CES_WIDTH % _CSAT_WIDTH, _CSAT_WIDTH),
+        (shapes % _CES_WIDTH, _CES_WIDTH),
+    )
+    nps, csat, ces = (
+        np.bincount(key * width + place, minlength=groups * width).reshape(groups, width)
+        for place, width in places
+    )
+    return nps, csat, ces
 
 
 def _chunk_rows(

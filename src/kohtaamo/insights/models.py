@@ -157,9 +157,12 @@ class AnswerChunk(models.Model):
     (`chunks.answer_chunks_build`). A day without a chunk is read from the
     answers' table, so the figures never depend on the chunks being there.
 
-    The arrays are little-endian: team and staff ids 32-bit, channel and
-    language an 8-bit index into their codes, and the scores 8-bit with -1
-    for a question left empty, all in one order, that of the answers' ids.
+    The arrays are little-endian, all in one order, that of the answers'
+    ids: team and staff ids 32-bit, channel and language an 8-bit index into
+    their codes, and an answer's three scores one 16-bit number,
+    ((NPS + 1) × 7 + CSAT + 1) × 9 + CES + 1, with 0 for a question left
+    empty: one histogram of these per group and period gives all three
+    questions' (`chunks._histograms`).
     On PostgreSQL they are stored uncompressed (migration 0003): reading
     them back is most of a report's time, and unpacking took a fifth of it."""
 
@@ -173,9 +176,7 @@ class AnswerChunk(models.Model):
     staff = models.BinaryField(_("staff members"))
     channel = models.BinaryField(_("channels"))
     language = models.BinaryField(_("languages"))
-    nps = models.BinaryField(_("NPS"))
-    csat = models.BinaryField(_("CSAT"))
-    ces = models.BinaryField(_("CES"))
+    scores = models.BinaryField(_("scores"))
 
     class Meta:
         verbose_name = _("answers of a day, column by column")

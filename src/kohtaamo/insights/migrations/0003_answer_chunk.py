@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-PACKED = ("team", "staff", "channel", "language", "nps", "csat", "ces")
+PACKED = ("team", "staff", "channel", "language", "scores")
 
 
 def store_uncompressed(apps, schema_editor):
@@ -41,9 +41,7 @@ class Migration(migrations.Migration):
                 ("staff", models.BinaryField(verbose_name="staff members")),
                 ("channel", models.BinaryField(verbose_name="channels")),
                 ("language", models.BinaryField(verbose_name="languages")),
-                ("nps", models.BinaryField(verbose_name="NPS")),
-                ("csat", models.BinaryField(verbose_name="CSAT")),
-                ("ces", models.BinaryField(verbose_name="CES")),
+                ("scores", models.BinaryField(verbose_name="scores")),
             ],
             options={
                 "verbose_name": "answers of a day, column by column",

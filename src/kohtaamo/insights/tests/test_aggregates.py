@@ -130,17 +130,22 @@ def _unpacked(chunk: AnswerChunk) -> list[tuple[Any, ...]]:
     """A chunk's answers, read here with `struct` (the product uses numpy),
     as (team, staff, channel, language, nps, csat, ces) in id order."""
     n = chunk.answers
+
+    def score(place: int) -> int | None:
+        return None if place == 0 else place - 1
+
+    # ((NPS + 1) × 7 + CSAT + 1) × 9 + CES + 1, 0 for a question left empty
+    scores = [
+        (score(v // 63), score(v // 9 % 7), score(v % 9))
+        for v in struct.unpack(f"<{n}H", bytes(chunk.scores))
+    ]
     columns: list[Any] = [
         struct.unpack(f"<{n}i", bytes(chunk.team)),
         struct.unpack(f"<{n}i", bytes(chunk.staff)),
         [chunk.channel_codes.split(",")[i] for i in bytes(chunk.channel)],
         [chunk.language_codes.split(",")[i] for i in bytes(chunk.language)],
-        *(
-            [None if v == -1 else v for v in struct.unpack(f"<{n}b", bytes(scores))]
-            for scores in (chunk.nps, chunk.csat, chunk.ces)
-        ),
     ]
-    return list(zip(*columns, strict=True))
+    return [(*rest, *three) for *rest, three in zip(*columns, scores, strict=True)]
 
 
 def _chunks_not_matching() -> list[Any]:

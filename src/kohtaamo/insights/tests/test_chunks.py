@@ -7,6 +7,7 @@ from a day whose answers another transaction is changing."""
 from __future__ import annotations
 
 import random
+import struct
 import threading
 from datetime import date, datetime, timedelta
 from io import StringIO
@@ -91,8 +92,8 @@ def test_raw_reports_from_the_chunks_equal_reports_from_the_answers_table(
     from_chunks = reports()
 
     # Then both are the same, row for row
-    for combo, table, chunks in zip(combos, from_table, from_chunks, strict=True):
-        assert chunks == table, combo
+    for combo, table, copied in zip(combos, from_table, from_chunks, strict=True):
+        assert copied == table, combo
     # (and the comparison was not of empty reports)
     sizes = {language: 0 for language in (None, "fi", "sv")}
     for (by, _period, dates, language), table in zip(combos, from_table, strict=True):
@@ -103,7 +104,7 @@ def test_raw_reports_from_the_chunks_equal_reports_from_the_answers_table(
 
 
 @pytest.mark.parametrize("role", ["agent", "admin"])
-def test_renumbered_groups_give_the_same_reports(
+def test_renumbered_groups_and_separate_histograms_give_the_same_reports(
     cast: Cast, role: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Given copied days of answers by two people in two teams
@@ -111,15 +112,25 @@ def test_renumbered_groups_give_the_same_reports(
     for _i in range(30):
         staff, team = rng.choice([(cast.agent, cast.team), (cast.outsider, cast.other_team)])
         at = datetime(2026, 2, 1, 12, tzinfo=HELSINKI) + timedelta(days=rng.randint(0, 40))
-        answer(staff=staff, team=team, at=at, nps=rng.randint(0, 10), language="sv")
+        answer(
+            staff=staff,
+            team=team,
+            at=at,
+            nps=rng.randint(0, 10),
+            csat=rng.choice([None, 1, 5]),
+            ces=rng.choice([None, 2, 7]),
+            language="sv",
+        )
     answer_chunks_build()
     user = cast.by_role(role)
     groups = [None, *ReportGroup.values]
 
-    # When the reports are made with ids as group numbers, and renumbered
-    # (as for an organisation whose ids are too many for that)
+    # When the reports are made with ids as group numbers and one joint
+    # histogram, and again renumbered with one histogram per question (as
+    # for an organisation with too many ids or groups for those)
     direct = [_report(user, "sv", by=by, period="week") for by in groups]
     monkeypatch.setattr(chunks, "_DIRECT_GROUPS", 0)
+    monkeypatch.setattr(chunks, "_JOINT_BINS", 0)
     renumbered = [_report(user, "sv", by=by, period="week") for by in groups]
 
     # Then they are the same
@@ -186,14 +197,17 @@ def test_the_rebuild_command_builds_the_chunks_again(cast: Cast) -> None:
     for day in (3, 4):
         answer(staff=cast.agent, team=cast.team, at=datetime(2026, 3, day, 12, tzinfo=HELSINKI))
     answer_chunks_build()
-    AnswerChunk.objects.filter(day=date(2026, 3, 3)).update(nps=b"\x00")
+    AnswerChunk.objects.filter(day=date(2026, 3, 3)).update(scores=b"\x00\x00")
     out = StringIO()
 
     # When the operator rebuilds the aggregates
     call_command("rebuild_answer_aggregates", stdout=out)
 
-    # Then every chunk is built again from the answers, and the command says so
-    assert bytes(AnswerChunk.objects.get(day=date(2026, 3, 3)).nps) == b"\x09"
+    # Then every chunk is built again from the answers (NPS 9, the rest
+    # unanswered: (9 + 1) × 7 × 9 = 630), and the command says so
+    assert bytes(AnswerChunk.objects.get(day=date(2026, 3, 3)).scores) == (630).to_bytes(
+        2, "little"
+    )
     assert out.getvalue().splitlines()[-1] == str(CHUNKS_BUILT) % {"count": 2}
 
 
@@ -229,4 +243,5 @@ def test_no_chunk_is_built_from_a_day_whose_answers_are_changing(cast: Cast) -> 
     # writer has committed
     assert during == 0
     assert answer_chunks_build() == 1
-    assert bytes(AnswerChunk.objects.get().nps) == b"\x0a\x00"
+    # (NPS 10 and 0, the rest unanswered: (10 + 1) × 63 and (0 + 1) × 63)
+    assert bytes(AnswerChunk.objects.get().scores) == struct.pack("<2H", 11 * 63, 63)
