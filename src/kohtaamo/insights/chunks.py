@@ -4,9 +4,9 @@ kept in step and summed.
 A report that the daily aggregates cannot serve (one limited to the answers
 in a language, which they have no column for) sums the answers themselves.
 For each closed day it reads the day's chunk, one packed array per column,
-and sums every group and period at once with numpy: a histogram of each
-question's scores per group × period (`numpy.bincount`), from which the
-counts, Σx and Σx² follow. Days without a chunk (the last two, or a day
+and sums every group and period at once with numpy: one histogram of the
+answers' scores per group × period (`numpy.bincount`), from which each
+question's counts, Σx and Σx² follow. Days without a chunk (the last two, or a day
 whose answers just changed) are summed from the answers' table by
 `selectors`, and the two add up.
 
@@ -50,9 +50,6 @@ _EPOCH = date(2000, 1, 1)
 # How many days the tick builds at a time, so that an upgrade over years of
 # answers catches up over a few ticks instead of holding one for long.
 CHUNKS_PER_TICK = 60
-# The columns, in the order `_pack` gives them, and their array types.
-_ID = np.dtype("<i4")
-_CODE = np.dtype("u1")
 _SCORES = np.dtype("<u2")
 # An answer's three scores are one number: each question has a place per
 # score and one for "not answered" (0), so NPS takes 12 places, CSAT 7 and
@@ -153,36 +150,38 @@ def _build_day(day: date) -> bool:
         return True
 
 
-def _pack(rows: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
-    team, staff, channel, language, *scores = zip(*rows, strict=True)
+# Team, staff member, channel and language: each chunk lists the values of
+# its day (`<column>_codes`), and each answer has its value's place in the
+# list, in one byte (up to 256 values), two or four.
+CODED = ("team", "staff", "channel", "language")
 
-    def coded(values: tuple[str, ...]) -> tuple[str, bytes]:
+
+def _index_type(codes: int) -> np.dtype[Any]:
+    return np.dtype("u1" if codes <= 1 << 8 else "<u2" if codes <= 1 << 16 else "<u4")
+
+
+def _pack(rows: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
+    *coded, nps, csat, ces = zip(*rows, strict=True)
+    packed: dict[str, Any] = {"answers": len(rows)}
+    for name, values in zip(CODED, coded, strict=True):
         codes = sorted(set(values))
         index = {code: i for i, code in enumerate(codes)}
-        return ",".join(codes), np.array([index[v] for v in values], dtype=_CODE).tobytes()
+        packed[f"{name}_codes"] = ",".join(str(code) for code in codes)
+        packed[name] = np.array([index[v] for v in values], _index_type(len(codes))).tobytes()
 
     def place(values: tuple[int | None, ...]) -> Any:
         return np.array([0 if v is None else v + 1 for v in values], dtype=np.int64)
 
-    nps, csat, ces = (place(values) for values in scores)
-
-    channel_codes, channels = coded(channel)
-    language_codes, languages = coded(language)
-    return {
-        "answers": len(rows),
-        "channel_codes": channel_codes,
-        "language_codes": language_codes,
-        "team": np.array(team, dtype=_ID).tobytes(),
-        "staff": np.array(staff, dtype=_ID).tobytes(),
-        "channel": channels,
-        "language": languages,
-        "scores": ((nps * _CSAT_WIDTH + csat) * _CES_WIDTH + ces).astype(_SCORES).tobytes(),
-    }
+    shape = (place(nps) * _CSAT_WIDTH + place(csat)) * _CES_WIDTH + place(ces)
+    packed["scores"] = shape.astype(_SCORES).tobytes()
+    return packed
 
 
 # The report's side.
 
 Sums = dict[tuple[Any, date], list[int]]
+# The one group of a report by nothing (`selectors.ALL_GROUP`).
+ALL = "all"
 
 
 def chunk_sums(
@@ -204,71 +203,56 @@ def chunk_sums(
     team's unit) or None for one group, `ALL`; `start_of` gives a day's
     period. Only answers in `language`, when given, of a team in
     `allowed_teams`, when given, and of a (team, staff member) in
-    `allowed_pairs`, when given, count. Each sum is in the order
-    of `selectors.Counts`: promoters, passives, detractors, CSAT n and
-    satisfied, CES n, Σx, Σx² and easy."""
-    wanted = {
-        "team": group in ("team", "unit") or allowed_teams is not None or allowed_pairs is not None,
-        "staff": group == "staff" or allowed_pairs is not None,
-        "channel": group == "channel",
+    `allowed_pairs`, when given, count. Each sum is in the order of
+    `selectors.Counts`: promoters, passives, detractors, CSAT n and
+    satisfied, CES n, Σx, Σx² and easy.
+
+    Each chunk's answers are one period's; their group and period become a
+    histogram row through the chunk's short list of values, so the work per
+    answer is a lookup, not a search."""
+    source = {"staff": "staff", "channel": "channel", None: None}.get(group, "team")
+    needed = {
+        "team": source == "team" or allowed_teams is not None or allowed_pairs is not None,
+        "staff": source == "staff" or allowed_pairs is not None,
+        "channel": source == "channel",
         "language": language is not None,
     }
-    columns = [
-        "day",
-        "answers",
-        "channel_codes",
-        "language_codes",
-        "scores",
-        *(name for name, needed in wanted.items() if needed),
-    ]
+    names = [name for name in CODED if needed[name]]
+    columns = ["day", "answers", "scores", *(f"{n}_codes" for n in names), *names]
     rows = _chunk_rows(columns, date_from, date_to)
     days = [row[0] for row in rows]
     if not rows:
         return {}, days
     at = {name: i for i, name in enumerate(columns)}
-
-    joined: dict[str, Any] = {}
-
-    def column(name: str, dtype: np.dtype[Any]) -> Any:
-        if name not in joined:
-            joined[name] = np.frombuffer(b"".join(row[at[name]] for row in rows), dtype=dtype)
-        return joined[name]
-
+    chunks = [_Chunk(row, at, names) for row in rows]
     starts = sorted({start_of(day) for day in days})
-    start_index = {start: i for i, start in enumerate(starts)}
-    period = np.repeat(
-        np.array([start_index[start_of(day)] for day in days], dtype=np.int64),
-        np.array([row[1] for row in rows], dtype=np.int64),
-    )
+    period_of = {start: i for i, start in enumerate(starts)}
     labels: list[Any]
-    if group is None:
-        groups: Any = 0
+    if source is None:
         labels = [ALL]
-    elif group == "channel":
-        groups, labels = _channels(rows, at)
     else:
-        ids = column("staff" if group == "staff" else "team", _ID)
-        if group == "unit":
-            ids = _lookup(team_units or {}, ids)
-        groups, present = _compact(ids, len(starts))
-        labels = present.tolist()
+        value = (lambda code: (team_units or {}).get(code)) if group == "unit" else None
+        labels = sorted({value(c) if value else c for chunk in chunks for c in chunk.codes[source]})
+        position = {label: i for i, label in enumerate(labels)}
     size = len(labels) * len(starts)
-    key = groups * len(starts) + period
-    keep = None
-    if language is not None:
-        keep = np.concatenate([_coded_is(row, at, "language", language) for row in rows])
-    if allowed_teams is not None:
-        allowed = _index_of(column("team", _ID), sorted(allowed_teams)) < len(allowed_teams)
-        keep = allowed if keep is None else keep & allowed
-    if allowed_pairs is not None:
-        allowed = _pairs_in(column("team", _ID), column("staff", _ID), allowed_pairs)
-        keep = allowed if keep is None else keep & allowed
-    if keep is not None:
-        # The answers left out go to a last group of their own, dropped below.
-        key = np.where(keep, key, size)
-
-    nps, csat, ces = _histograms(key, column("scores", _SCORES), size + 1)
-    # The answers left out were counted in the last group.
+    masks = _Masks(language, allowed_teams, allowed_pairs)
+    keys = []
+    for chunk, day in zip(chunks, days, strict=True):
+        period = period_of[start_of(day)]
+        if source is None:
+            key = np.full(chunk.answers, period * _SHAPES, dtype=np.int64)
+        else:
+            rows_of_codes = np.array(
+                [position[value(c) if value else c] for c in chunk.codes[source]], dtype=np.int64
+            )
+            key = ((rows_of_codes * len(starts) + period) * _SHAPES)[chunk.index(source)]
+        keep = masks.of(chunk)
+        if keep is not None:
+            # The answers left out go to a last row of their own, dropped below.
+            key = np.where(keep, key, size * _SHAPES)
+        keys.append(key)
+    shapes = np.frombuffer(b"".join(row[at["scores"]] for row in rows), dtype=_SCORES)
+    nps, csat, ces = _histograms(np.concatenate(keys), shapes, size + 1)
     nps, csat, ces = nps[:size], csat[:size], ces[:size]
     ces_scores = np.arange(_CES_WIDTH - 1)
     sums = np.stack(
@@ -294,11 +278,86 @@ def chunk_sums(
     return result, days
 
 
+class _Chunk:
+    """One chunk's coded columns as read: their values and each answer's
+    place among them."""
+
+    def __init__(self, row: tuple[Any, ...], at: dict[str, int], names: list[str]) -> None:
+        self.answers = int(row[at["answers"]])
+        self.codes: dict[str, list[Any]] = {}
+        self._packed: dict[str, Any] = {}
+        for name in names:
+            text = row[at[f"{name}_codes"]].split(",")
+            self.codes[name] = [int(code) for code in text] if name in ("team", "staff") else text
+            self._packed[name] = row[at[name]]
+
+    def index(self, name: str) -> Any:
+        return np.frombuffer(self._packed[name], dtype=_index_type(len(self.codes[name])))
+
+
+class _Masks:
+    """Which answers of a chunk count: those in the language, of the
+    allowed teams and of the allowed (team, staff member) pairs."""
+
+    def __init__(
+        self,
+        language: str | None,
+        teams: set[int] | None,
+        pairs: set[tuple[int, int]] | None,
+    ) -> None:
+        self.language, self.teams, self.pairs = language, teams, pairs
+        if pairs is not None:
+            # A table over the teams and staff members in the pairs, with a
+            # last row and column for everyone else.
+            self.pair_teams = {t: i for i, t in enumerate(sorted({t for t, _s in pairs}))}
+            self.pair_staff = {s: i for i, s in enumerate(sorted({s for _t, s in pairs}))}
+            self.width = len(self.pair_staff) + 1
+            self.table = np.zeros((len(self.pair_teams) + 1) * self.width, dtype=bool)
+            self.table[[self.pair_teams[t] * self.width + self.pair_staff[s] for t, s in pairs]] = (
+                True
+            )
+
+    def of(self, chunk: _Chunk) -> Any:
+        """A mask of the chunk's answers, or None when all count."""
+        keep = None
+        if self.language is not None:
+            keep = self._coded(chunk, "language", lambda code: code == self.language)
+        if self.teams is not None:
+            teams = self.teams
+            keep = _both(keep, self._coded(chunk, "team", lambda code: code in teams))
+        if self.pairs is not None:
+            rows = np.array(
+                [self.pair_teams.get(t, len(self.pair_teams)) for t in chunk.codes["team"]]
+            )
+            columns = np.array(
+                [self.pair_staff.get(s, self.width - 1) for s in chunk.codes["staff"]]
+            )
+            pairs = (rows * self.width)[chunk.index("team")] + columns[chunk.index("staff")]
+            keep = _both(keep, self.table[pairs])
+        return keep
+
+    @staticmethod
+    def _coded(chunk: _Chunk, name: str, counts: Callable[[Any], bool]) -> Any:
+        wanted = [counts(code) for code in chunk.codes[name]]
+        if all(wanted):
+            return None
+        return np.array(wanted, dtype=bool)[chunk.index(name)]
+
+
+def _both(first: Any, second: Any) -> Any:
+    """Two masks (None: all) as one."""
+    if first is None:
+        return second
+    if second is None:
+        return first
+    return first & second
+
+
 def _histograms(key: Any, shapes: Any, groups: int) -> tuple[Any, Any, Any]:
-    """Per group (`key`, 0 to `groups` - 1), how many answers gave each
-    NPS, CSAT and CES (column 0: not answered)."""
+    """Per group (`key`, 0 to `groups` - 1, times the number of shapes), how
+    many answers gave each NPS, CSAT and CES (column 0: not answered)."""
     if groups * _SHAPES <= _JOINT_BINS:
-        joint = np.bincount(key * _SHAPES + shapes, minlength=groups * _SHAPES)
+        joint = np.bincount(key + shapes, minlength=groups * _SHAPES)
         box = joint.reshape(groups, _NPS_WIDTH, _CSAT_WIDTH, _CES_WIDTH)
         return box.sum(axis=(2, 3)), box.sum(axis=(1, 3)), box.sum(axis=(1, 2))
     places = (
@@ -306,8 +365,9 @@ def _histograms(key: Any, shapes: Any, groups: int) -> tuple[Any, Any, Any]:
         (shapes // _CES_WIDTH % _CSAT_WIDTH, _CSAT_WIDTH),
         (shapes % _CES_WIDTH, _CES_WIDTH),
     )
+    row = key // _SHAPES
     nps, csat, ces = (
-        np.bincount(key * width + place, minlength=groups * width).reshape(groups, width)
+        np.bincount(row * width + place, minlength=groups * width).reshape(groups, width)
         for place, width in places
     )
     return nps, csat, ces
@@ -352,74 +412,3 @@ def _chunk_rows(
     with wrapped as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
-
-
-# The one group of a report by nothing (`selectors.ALL_GROUP`).
-ALL = "all"
-
-
-def _coded_is(row: tuple[Any, ...], at: dict[str, int], name: str, code: str) -> Any:
-    """Whether each answer of a chunk has this code in a coded column."""
-    values = np.frombuffer(row[at[name]], dtype=_CODE)
-    codes = row[at[f"{name}_codes"]].split(",")
-    if code not in codes:
-        return np.zeros(len(values), dtype=bool)
-    return values == codes.index(code)
-
-
-def _channels(rows: list[tuple[Any, ...]], at: dict[str, int]) -> tuple[Any, list[str]]:
-    """Each answer's channel as an index into the returned codes."""
-    codes = [row[at["channel_codes"]].split(",") for row in rows]
-    labels: list[str] = sorted({code for chunk in codes for code in chunk})
-    index = {code: i for i, code in enumerate(labels)}
-    parts = []
-    for row, chunk in zip(rows, codes, strict=True):
-        mapping = np.array([index[c] for c in chunk], dtype=np.int64)
-        parts.append(mapping[np.frombuffer(row[at["channel"]], dtype=_CODE)])
-    return np.concatenate(parts), labels
-
-
-# Below this many groups × periods, ids are their own group numbers (the
-# groups without answers drop out); above, they are renumbered first.
-_DIRECT_GROUPS = 1 << 16
-
-
-def _compact(ids: Any, periods: int = 1) -> tuple[Any, Any]:
-    """Group numbers 0… for the ids, and the id of each number."""
-    if not len(ids):
-        return ids, np.zeros(0, dtype=np.int64)
-    top = int(ids.max())
-    if (top + 1) * periods <= _DIRECT_GROUPS:
-        return ids, np.arange(top + 1)
-    present = np.flatnonzero(np.bincount(ids))
-    index = np.zeros(top + 1, dtype=np.int64)
-    index[present] = np.arange(len(present))
-    return index[ids], present
-
-
-def _lookup(mapping: dict[int, int], ids: Any) -> Any:
-    """`mapping[id]` for each id (teams to units)."""
-    table = np.zeros(max(max(mapping, default=0), int(ids.max(initial=0))) + 1, dtype=np.int64)
-    table[list(mapping)] = list(mapping.values())
-    return table[ids]
-
-
-def _index_of(ids: Any, known: list[int]) -> Any:
-    """Each id's place in `known` (sorted), len(known) for an id not in it."""
-    table = np.full(max(known[-1] if known else 0, int(ids.max(initial=0))) + 1, len(known))
-    table[known] = np.arange(len(known))
-    return table[ids]
-
-
-def _pairs_in(team: Any, staff: Any, allowed: set[tuple[int, int]]) -> Any:
-    """Whether each answer's (team, staff member) is one of `allowed`, by a
-    table over the teams and staff members that appear in `allowed` (and a
-    last row and column for those that do not)."""
-    teams = sorted({t for t, _s in allowed})
-    people = sorted({s for _t, s in allowed})
-    width = len(people) + 1
-    table = np.zeros((len(teams) + 1) * width, dtype=bool)
-    team_at = {t: i for i, t in enumerate(teams)}
-    staff_at = {s: i for i, s in enumerate(people)}
-    table[[team_at[t] * width + staff_at[s] for t, s in allowed]] = True
-    return table[_index_of(team, teams) * width + _index_of(staff, people)]

@@ -158,18 +158,19 @@ class AnswerChunk(models.Model):
     answers' table, so the figures never depend on the chunks being there.
 
     The arrays are little-endian, all in one order, that of the answers'
-    ids: team and staff ids 32-bit, channel and language an 8-bit index into
-    their codes, and an answer's three scores one 16-bit number,
-    ((NPS + 1) × 7 + CSAT + 1) × 9 + CES + 1, with 0 for a question left
-    empty: one histogram of these per group and period gives all three
-    questions' (`chunks._histograms`).
+    ids. Team, staff member, channel and language: the day's values in
+    `<column>_codes` (separated by commas), and each answer's place among
+    them in one byte (up to 256 values), two or four. An answer's three
+    scores: one 16-bit number, ((NPS + 1) × 7 + CSAT + 1) × 9 + CES + 1,
+    with 0 for a question left empty, so that one histogram of these per
+    group and period gives all three questions' (`chunks._histograms`).
     On PostgreSQL they are stored uncompressed (migration 0003): reading
     them back is most of a report's time, and unpacking took a fifth of it."""
 
     day = models.DateField(_("day"), unique=True)
     answers = models.PositiveIntegerField(_("answers"))
-    # The codes that the channel and language columns index, in order,
-    # separated by commas.
+    team_codes = models.TextField(_("team ids"))
+    staff_codes = models.TextField(_("staff member ids"))
     channel_codes = models.TextField(_("channel codes"))
     language_codes = models.TextField(_("language codes"))
     team = models.BinaryField(_("teams"))

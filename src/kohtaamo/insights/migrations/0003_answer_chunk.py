@@ -35,6 +35,8 @@ class Migration(migrations.Migration):
                 ),
                 ("day", models.DateField(unique=True, verbose_name="day")),
                 ("answers", models.PositiveIntegerField(verbose_name="answers")),
+                ("team_codes", models.TextField(verbose_name="team ids")),
+                ("staff_codes", models.TextField(verbose_name="staff member ids")),
                 ("channel_codes", models.TextField(verbose_name="channel codes")),
                 ("language_codes", models.TextField(verbose_name="language codes")),
                 ("team", models.BinaryField(verbose_name="teams")),

@@ -139,11 +139,18 @@ def _unpacked(chunk: AnswerChunk) -> list[tuple[Any, ...]]:
         (score(v // 63), score(v // 9 % 7), score(v % 9))
         for v in struct.unpack(f"<{n}H", bytes(chunk.scores))
     ]
+
+    def coded(codes: str, places: bytes, as_int: bool = False) -> list[Any]:
+        # one byte per place for up to 256 values, as here
+        values = [int(c) if as_int else c for c in codes.split(",")]
+        assert len(values) <= 256
+        return [values[i] for i in places]
+
     columns: list[Any] = [
-        struct.unpack(f"<{n}i", bytes(chunk.team)),
-        struct.unpack(f"<{n}i", bytes(chunk.staff)),
-        [chunk.channel_codes.split(",")[i] for i in bytes(chunk.channel)],
-        [chunk.language_codes.split(",")[i] for i in bytes(chunk.language)],
+        coded(chunk.team_codes, bytes(chunk.team), as_int=True),
+        coded(chunk.staff_codes, bytes(chunk.staff), as_int=True),
+        coded(chunk.channel_codes, bytes(chunk.channel)),
+        coded(chunk.language_codes, bytes(chunk.language)),
     ]
     return [(*rest, *three) for *rest, three in zip(*columns, scores, strict=True)]
 

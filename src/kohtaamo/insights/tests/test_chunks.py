@@ -104,7 +104,7 @@ def test_raw_reports_from_the_chunks_equal_reports_from_the_answers_table(
 
 
 @pytest.mark.parametrize("role", ["agent", "admin"])
-def test_renumbered_groups_and_separate_histograms_give_the_same_reports(
+def test_one_histogram_per_question_gives_the_same_reports(
     cast: Cast, role: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Given copied days of answers by two people in two teams
@@ -125,17 +125,16 @@ def test_renumbered_groups_and_separate_histograms_give_the_same_reports(
     user = cast.by_role(role)
     groups = [None, *ReportGroup.values]
 
-    # When the reports are made with ids as group numbers and one joint
-    # histogram, and again renumbered with one histogram per question (as
-    # for an organisation with too many ids or groups for those)
-    direct = [_report(user, "sv", by=by, period="week") for by in groups]
-    monkeypatch.setattr(chunks, "_DIRECT_GROUPS", 0)
+    # When the reports are made with one joint histogram, and again with one
+    # histogram per question (as for an organisation with too many groups
+    # for a joint one)
+    joint = [_report(user, "sv", by=by, period="week") for by in groups]
     monkeypatch.setattr(chunks, "_JOINT_BINS", 0)
-    renumbered = [_report(user, "sv", by=by, period="week") for by in groups]
+    separate = [_report(user, "sv", by=by, period="week") for by in groups]
 
     # Then they are the same
-    assert renumbered == direct
-    assert any(direct)
+    assert separate == joint
+    assert any(joint)
 
 
 def test_a_language_report_counts_the_answers_in_that_language_only(cast: Cast) -> None:
@@ -245,3 +244,22 @@ def test_no_chunk_is_built_from_a_day_whose_answers_are_changing(cast: Cast) -> 
     assert answer_chunks_build() == 1
     # (NPS 10 and 0, the rest unanswered: (10 + 1) × 63 and (0 + 1) × 63)
     assert bytes(AnswerChunk.objects.get().scores) == struct.pack("<2H", 11 * 63, 63)
+
+
+@pytest.mark.parametrize("people", [3, 300, 70_000])
+def test_a_day_with_many_staff_members_packs_their_places_wider(people: int) -> None:
+    # Given a day's answers by this many staff members (ids far apart)
+    rows = [(7, 1_000_003 * (i % people), "chat", "sv", i % 11, None, 7) for i in range(70_001)]
+
+    # When the day is packed and read back as a report reads it
+    packed = chunks._pack(rows)
+    columns = ["answers", *(f"{n}_codes" for n in chunks.CODED), *chunks.CODED]
+    chunk = chunks._Chunk(
+        tuple(packed[c] for c in columns), {c: i for i, c in enumerate(columns)}, list(chunks.CODED)
+    )
+
+    # Then each answer's staff member comes back, in 1, 2 or 4 bytes
+    width = {3: 1, 300: 2, 70_000: 4}[people]
+    assert len(packed["staff"]) == width * len(rows)
+    staff = chunk.codes["staff"]
+    assert [staff[i] for i in chunk.index("staff")] == [row[1] for row in rows]
