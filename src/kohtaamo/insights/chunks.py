@@ -236,23 +236,27 @@ def chunk_sums(
         position = {label: i for i, label in enumerate(labels)}
     size = len(labels) * len(starts)
     masks = _Masks(language, allowed_teams, allowed_pairs)
-    keys = []
+    # Each answer's cell: its row (group and period) times the shapes, plus
+    # its shape; written in place, chunk by chunk.
+    cells = np.empty(sum(chunk.answers for chunk in chunks), dtype=np.int64)
+    end = 0
     for chunk, day in zip(chunks, days, strict=True):
+        start, end = end, end + chunk.answers
         period = period_of[start_of(day)]
         if source is None:
-            key = np.full(chunk.answers, period * _SHAPES, dtype=np.int64)
+            cells[start:end] = period * _SHAPES
         else:
             rows_of_codes = np.array(
                 [position[value(c) if value else c] for c in chunk.codes[source]], dtype=np.int64
             )
-            key = ((rows_of_codes * len(starts) + period) * _SHAPES)[chunk.index(source)]
+            starts_of_rows = (rows_of_codes * len(starts) + period) * _SHAPES
+            np.take(starts_of_rows, chunk.index(source), out=cells[start:end])
         keep = masks.of(chunk)
         if keep is not None:
             # The answers left out go to a last row of their own, dropped below.
-            key = np.where(keep, key, size * _SHAPES)
-        keys.append(key)
-    shapes = np.frombuffer(b"".join(row[at["scores"]] for row in rows), dtype=_SCORES)
-    nps, csat, ces = _histograms(np.concatenate(keys), shapes, size + 1)
+            cells[start:end][~keep] = size * _SHAPES
+    cells += np.frombuffer(b"".join(row[at["scores"]] for row in rows), dtype=_SCORES)
+    nps, csat, ces = _histograms(cells, size + 1)
     nps, csat, ces = nps[:size], csat[:size], ces[:size]
     ces_scores = np.arange(_CES_WIDTH - 1)
     sums = np.stack(
@@ -353,19 +357,20 @@ def _both(first: Any, second: Any) -> Any:
     return first & second
 
 
-def _histograms(key: Any, shapes: Any, groups: int) -> tuple[Any, Any, Any]:
-    """Per group (`key`, 0 to `groups` - 1, times the number of shapes), how
-    many answers gave each NPS, CSAT and CES (column 0: not answered)."""
+def _histograms(cells: Any, groups: int) -> tuple[Any, Any, Any]:
+    """Per group (0 to `groups` - 1), how many answers gave each NPS, CSAT
+    and CES (column 0: not answered), from each answer's group × shapes +
+    shape."""
     if groups * _SHAPES <= _JOINT_BINS:
-        joint = np.bincount(key + shapes, minlength=groups * _SHAPES)
+        joint = np.bincount(cells, minlength=groups * _SHAPES)
         box = joint.reshape(groups, _NPS_WIDTH, _CSAT_WIDTH, _CES_WIDTH)
         return box.sum(axis=(2, 3)), box.sum(axis=(1, 3)), box.sum(axis=(1, 2))
+    row, shapes = np.divmod(cells, _SHAPES)
     places = (
         (shapes // (_CSAT_WIDTH * _CES_WIDTH), _NPS_WIDTH),
         (shapes // _CES_WIDTH % _CSAT_WIDTH, _CSAT_WIDTH),
         (shapes % _CES_WIDTH, _CES_WIDTH),
     )
-    row = key // _SHAPES
     nps, csat, ces = (
         np.bincount(row * width + place, minlength=groups * width).reshape(groups, width)
         for place, width in places
