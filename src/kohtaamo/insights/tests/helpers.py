@@ -3,9 +3,11 @@ counted in the daily aggregate as every writer of answers must."""
 
 from __future__ import annotations
 
+import random
 import secrets
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from kohtaamo.feedback.models import Invitation, InvitationStatus, Response, Survey
 from kohtaamo.feedback.services import response_copies
@@ -105,3 +107,34 @@ def _uncounted_answer(
         answered_at=at,
         **response_copies(encounter=encounter, answered_at=at),
     )
+
+
+def answers_of_everyone(
+    cast: Any, *, seed: int, count: int, elsewhere: bool, languages: tuple[str, ...] = ("fi",)
+) -> None:
+    """`count` answers of the cast's agent, lead and outsider over five months
+    of 2026, in two channels and `languages`, with a fifth of each score left
+    empty; with `elsewhere`, also the lead's and the manager's own answers in
+    a team they neither lead nor manage, which only the staff column shows
+    them. For the tests that compare two ways of reporting, for every role."""
+    rng = random.Random(seed)
+    people = [(cast.agent, cast.team), (cast.lead, cast.team), (cast.outsider, cast.other_team)]
+    if elsewhere:
+        people += [(cast.lead, cast.other_team), (cast.manager, cast.other_team)]
+
+    def score(low: int, high: int) -> int | None:
+        return None if rng.random() < 0.2 else rng.randint(low, high)
+
+    start = datetime(2026, 1, 1, tzinfo=ZoneInfo("Europe/Helsinki"))
+    for _i in range(count):
+        staff, team = rng.choice(people)
+        answer(
+            staff=staff,
+            team=team,
+            at=start + timedelta(hours=rng.randint(0, 24 * 150)),
+            nps=score(0, 10),
+            csat=score(1, 5),
+            ces=score(1, 7),
+            channel=rng.choice(["phone", "chat"]),
+            language=rng.choice(languages),
+        )

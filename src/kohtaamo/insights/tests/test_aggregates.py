@@ -38,7 +38,12 @@ from kohtaamo.insights.models import AnswerChunk, AnswerDay, AnswerInbox, Answer
 from kohtaamo.insights.response_rows import RESPONSE_COLUMNS
 from kohtaamo.insights.selectors import ReportGroup, report_rows
 from kohtaamo.insights.services import responses_import
-from kohtaamo.insights.tests.helpers import answer, survey, waiting_answer
+from kohtaamo.insights.tests.helpers import (
+    answer,
+    answers_of_everyone,
+    survey,
+    waiting_answer,
+)
 from kohtaamo.org import access_aggregates, access_insights
 from kohtaamo.testing.factories import EncounterFactory
 
@@ -346,21 +351,7 @@ def test_reports_from_the_aggregate_equal_reports_from_the_answers(
     # Given answers of everyone over several months, in every channel (and,
     # the second time, the lead's and the manager's own answers in a team
     # they neither lead nor manage, which only the staff column shows them)
-    rng = random.Random(7)
-    people = [(cast.agent, cast.team), (cast.lead, cast.team), (cast.outsider, cast.other_team)]
-    if elsewhere:
-        people += [(cast.lead, cast.other_team), (cast.manager, cast.other_team)]
-    for _i in range(60):
-        staff, team = rng.choice(people)
-        answer(
-            staff=staff,
-            team=team,
-            at=datetime(2026, 1, 1, tzinfo=HELSINKI) + timedelta(hours=rng.randint(0, 24 * 150)),
-            nps=_score(rng, 0, 10),
-            csat=_score(rng, 1, 5),
-            ces=_score(rng, 1, 7),
-            channel=rng.choice(["phone", "chat"]),
-        )
+    answers_of_everyone(cast, seed=7, count=60, elsewhere=elsewhere)
     user = cast.by_role(role)
     for by in [None, *ReportGroup.values]:
         for period in ("week", "month", "quarter"):

@@ -25,7 +25,7 @@ from kohtaamo.insights.chunks import CHUNK_LAG_DAYS, answer_chunks_build, chunks
 from kohtaamo.insights.management.commands.rebuild_answer_aggregates import CHUNKS_BUILT
 from kohtaamo.insights.models import AnswerChunk
 from kohtaamo.insights.selectors import ReportGroup, report_rows
-from kohtaamo.insights.tests.helpers import answer
+from kohtaamo.insights.tests.helpers import answer, answers_of_everyone
 from kohtaamo.org import access_aggregates, access_insights
 
 pytestmark = pytest.mark.django_db
@@ -52,22 +52,7 @@ def test_raw_reports_from_the_chunks_equal_reports_from_the_answers_table(
     # Given answers of everyone over several months, in two languages and
     # two channels (and the lead's and manager's own answers in a team they
     # neither lead nor manage)
-    rng = random.Random(11)
-    people = [(cast.agent, cast.team), (cast.lead, cast.team), (cast.outsider, cast.other_team)]
-    if elsewhere:
-        people += [(cast.lead, cast.other_team), (cast.manager, cast.other_team)]
-    for _i in range(80):
-        staff, team = rng.choice(people)
-        answer(
-            staff=staff,
-            team=team,
-            at=datetime(2026, 1, 1, tzinfo=HELSINKI) + timedelta(hours=rng.randint(0, 24 * 150)),
-            nps=rng.choice([None, *range(11)]),
-            csat=rng.choice([None, *range(1, 6)]),
-            ces=rng.choice([None, *range(1, 8)]),
-            channel=rng.choice(["phone", "chat"]),
-            language=rng.choice(["fi", "fi", "sv"]),
-        )
+    answers_of_everyone(cast, seed=11, count=80, elsewhere=elsewhere, languages=("fi", "fi", "sv"))
     user = cast.by_role(role)
     combos = [
         (by, period, dates, language)
