@@ -323,7 +323,7 @@ def page_readers() -> dict[str, tuple[Any, str]]:
     from kohtaamo.org.services import manager_add, person_create
 
     users = get_user_model().objects
-    admin = users.filter(email="admin@example.fi").first() or users.create_superuser(
+    admin = users.filter(username="admin@example.fi").first() or users.create_superuser(
         "admin@example.fi", "x" * 20
     )
     manager = users.filter(email="johtaja@example.fi").first()

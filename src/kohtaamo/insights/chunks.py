@@ -56,8 +56,8 @@ _SCORES = np.dtype("<u2")
 # CES 9, and (NPS + 1, CSAT + 1, CES + 1) is a place in the 12 × 7 × 9 box.
 _NPS_WIDTH, _CSAT_WIDTH, _CES_WIDTH = 12, 7, 9
 _SHAPES = _NPS_WIDTH * _CSAT_WIDTH * _CES_WIDTH
-# Up to this many groups × periods × shapes, one histogram counts every
-# answer's shape in its group and period at once; above, one per question.
+# Up to this many groups × periods × shapes, the report keeps one joint
+# histogram of the three scores; above, one per question.
 _JOINT_BINS = 1 << 22
 
 
@@ -236,28 +236,30 @@ def chunk_sums(
         position = {label: i for i, label in enumerate(labels)}
     size = len(labels) * len(starts)
     masks = _Masks(language, allowed_teams, allowed_pairs)
-    # Each answer's cell: its row (group and period) times the shapes, plus
-    # its shape; written in place, chunk by chunk.
-    cells = np.empty(sum(chunk.answers for chunk in chunks), dtype=np.int64)
-    end = 0
-    for chunk, day in zip(chunks, days, strict=True):
-        start, end = end, end + chunk.answers
+    histograms = _Histograms(size)
+    for chunk, row, day in zip(chunks, rows, days, strict=True):
         period = period_of[start_of(day)]
+        shapes = np.frombuffer(row[at["scores"]], dtype=_SCORES)
+        # The chunk's answers by histogram row (group and period), counted
+        # here in a histogram of the chunk's own few rows, which fits in
+        # the processor's cache, and then added to the report's.
         if source is None:
-            cells[start:end] = period * _SHAPES
+            targets = np.array([period])
+            cells = shapes.astype(np.int64)
         else:
-            rows_of_codes = np.array(
-                [position[value(c) if value else c] for c in chunk.codes[source]], dtype=np.int64
-            )
-            starts_of_rows = (rows_of_codes * len(starts) + period) * _SHAPES
-            np.take(starts_of_rows, chunk.index(source), out=cells[start:end])
+            of_codes = [
+                position[value(c) if value else c] * len(starts) + period
+                for c in chunk.codes[source]
+            ]
+            targets, local = np.unique(np.array(of_codes), return_inverse=True)
+            cells = local[chunk.index(source)] * _SHAPES + shapes
         keep = masks.of(chunk)
         if keep is not None:
-            # The answers left out go to a last row of their own, dropped below.
-            cells[start:end][~keep] = size * _SHAPES
-    cells += np.frombuffer(b"".join(row[at["scores"]] for row in rows), dtype=_SCORES)
-    nps, csat, ces = _histograms(cells, size + 1)
-    nps, csat, ces = nps[:size], csat[:size], ces[:size]
+            # The answers left out go to a last row of their own, dropped.
+            cells = np.where(keep, cells, len(targets) * _SHAPES)
+        counted = np.bincount(cells, minlength=(len(targets) + 1) * _SHAPES)
+        histograms.add(targets, counted[: len(targets) * _SHAPES].reshape(-1, _SHAPES))
+    nps, csat, ces = histograms.by_question()
     ces_scores = np.arange(_CES_WIDTH - 1)
     sums = np.stack(
         [
@@ -357,25 +359,40 @@ def _both(first: Any, second: Any) -> Any:
     return first & second
 
 
-def _histograms(cells: Any, groups: int) -> tuple[Any, Any, Any]:
-    """Per group (0 to `groups` - 1), how many answers gave each NPS, CSAT
-    and CES (column 0: not answered), from each answer's group × shapes +
-    shape."""
-    if groups * _SHAPES <= _JOINT_BINS:
-        joint = np.bincount(cells, minlength=groups * _SHAPES)
-        box = joint.reshape(groups, _NPS_WIDTH, _CSAT_WIDTH, _CES_WIDTH)
-        return box.sum(axis=(2, 3)), box.sum(axis=(1, 3)), box.sum(axis=(1, 2))
-    row, shapes = np.divmod(cells, _SHAPES)
-    places = (
-        (shapes // (_CSAT_WIDTH * _CES_WIDTH), _NPS_WIDTH),
-        (shapes // _CES_WIDTH % _CSAT_WIDTH, _CSAT_WIDTH),
-        (shapes % _CES_WIDTH, _CES_WIDTH),
-    )
-    nps, csat, ces = (
-        np.bincount(row * width + place, minlength=groups * width).reshape(groups, width)
-        for place, width in places
-    )
-    return nps, csat, ces
+class _Histograms:
+    """Per histogram row (group × period), how many answers gave each NPS,
+    CSAT and CES (column 0: not answered): one joint histogram of the three
+    scores, or, for reports of too many rows for that, one per question."""
+
+    def __init__(self, size: int) -> None:
+        self.joint = size * _SHAPES <= _JOINT_BINS
+        if self.joint:
+            self.table = np.zeros((size, _SHAPES), dtype=np.int64)
+        else:
+            self.questions = [
+                np.zeros((size, width), dtype=np.int64)
+                for width in (_NPS_WIDTH, _CSAT_WIDTH, _CES_WIDTH)
+            ]
+
+    def add(self, targets: Any, counted: Any) -> None:
+        """Add a chunk's joint histogram of the rows `targets` (distinct)."""
+        if self.joint:
+            self.table[targets] += counted
+            return
+        for table, question in zip(self.questions, _marginals(counted), strict=True):
+            table[targets] += question
+
+    def by_question(self) -> tuple[Any, Any, Any]:
+        if self.joint:
+            return _marginals(self.table)
+        nps, csat, ces = self.questions
+        return nps, csat, ces
+
+
+def _marginals(joint: Any) -> tuple[Any, Any, Any]:
+    """Each question's histogram from the joint one of the three."""
+    box = joint.reshape(-1, _NPS_WIDTH, _CSAT_WIDTH, _CES_WIDTH)
+    return box.sum(axis=(2, 3)), box.sum(axis=(1, 3)), box.sum(axis=(1, 2))
 
 
 def _chunk_rows(
