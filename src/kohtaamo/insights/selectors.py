@@ -51,7 +51,8 @@ from kohtaamo.stats.ces import EASY_FROM
 from kohtaamo.stats.csat import SATISFIED_FROM
 from kohtaamo.stats.nps import PASSIVE_FROM, PROMOTER_FROM
 
-ALL_GROUP = "all"
+# The one group of a report by nothing, the same in the copies' sums.
+ALL_GROUP = CHUNK_ALL
 LABEL_ALL = _("All answers")
 
 
@@ -390,10 +391,7 @@ def _raw_counts(
         allowed_pairs=allowed_pairs,
         team_units=dict(Team.objects.values_list("pk", "unit_id")) if by == "unit" else None,
     )
-    counts = {
-        (ALL_GROUP if group == CHUNK_ALL else group, start): Counts(*values)
-        for (group, start), values in sums.items()
-    }
+    counts = {(group, start): Counts(*values) for (group, start), values in sums.items()}
     rest = _period_counts(
         responses=_outside_days(_in_range(responses, date_from, date_to), covered),
         by=by,
