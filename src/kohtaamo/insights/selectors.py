@@ -5,7 +5,9 @@ The database returns one row of counts per group and period from the daily
 aggregate, or per group and local day from the raw answers (promoters,
 passives, detractors; satisfied and all CSAT answers; n, Σx, Σx² and easy CES
 answers), so a report over millions of answers moves at most a few thousand
-rows to Python. Counts are additive, which lets days add up to periods,
+rows to Python. A report the aggregates cannot serve (by answer language)
+reads the closed days' column-wise copies instead and sums them with numpy
+(`chunks`), and the other days from the answers. Counts are additive, which lets days add up to periods,
 units roll up their subtree and a group's whole range be summed without
 another query.
 """
