@@ -76,6 +76,7 @@ COUNT_COLUMNS = (
 
 def answer_days_add(*, responses: QuerySet[Response]) -> None:
     """Count these (just written) answers in their days."""
+    chunks_invalidate(days_of(responses))
     _apply(responses, sign=1)
 
 
@@ -206,6 +207,7 @@ def answer_days_subtract(*, responses: QuerySet[Response]) -> None:
     looked at. The inbox is folded first, so that an answer still in it
     leaves no row empty in sum but not in fact."""
     answer_inbox_fold()
+    chunks_invalidate(days_of(responses))
     _apply(responses, sign=-1)
     AnswerDay.objects.filter(responses=0).delete()
     AnswerTeamDay.objects.filter(responses=0).delete()
@@ -261,7 +263,6 @@ def day_sums(
 
 
 def _apply(responses: QuerySet[Response], *, sign: int) -> None:
-    chunks_invalidate(days_of(responses))
     for _name, model, key_columns in DAY_TABLES:
         _apply_to(model, key_columns, responses, sign=sign)
 

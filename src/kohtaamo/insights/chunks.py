@@ -106,13 +106,15 @@ def answer_chunks_build(
     *,
     limit: int | None = None,
     horizon: date | None = None,
+    days: list[date] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Build the missing chunks (at most `limit`); returns how many were
-    built. A day whose answers another transaction is changing is left for
-    the next time. `progress` is told of each day done."""
+    """Build the missing chunks (at most `limit`), or those of `days` from
+    `chunks_missing`; returns how many were built. A day whose answers
+    another transaction is changing is left for the next time. `progress`
+    is told of each day done."""
     built = 0
-    for day in chunks_missing(horizon=horizon)[:limit]:
+    for day in (chunks_missing(horizon=horizon) if days is None else days)[:limit]:
         built += int(_build_day(day))
         if progress is not None:
             progress(1)

@@ -7,18 +7,18 @@ passives, detractors; satisfied and all CSAT answers; n, Σx, Σx² and easy CES
 answers), so a report over millions of answers moves at most a few thousand
 rows to Python. A report the aggregates cannot serve (by answer language)
 reads the closed days' column-wise copies instead and sums them with numpy
-(`chunks`), and the other days from the answers. Counts are additive, which lets days add up to periods,
-units roll up their subtree and a group's whole range be summed without
-another query.
+(`chunks`), and the other days from the answers. Counts are additive, which
+lets days add up to periods, units roll up their subtree and a group's whole
+range be summed without another query.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cache, cached_property, partial
 from itertools import pairwise
 from typing import Any
 
@@ -375,19 +375,11 @@ def _raw_counts(
             .values_list("team_id", "staff_id")
             .distinct()
         )
-    starts: dict[date, date] = {}
-
-    def start_of(day: date) -> date:
-        start = starts.get(day)
-        if start is None:
-            start = starts[day] = period_start(day, period)
-        return start
-
     sums, covered = chunk_sums(
         date_from=date_from,
         date_to=date_to,
         group=by,
-        start_of=start_of,
+        start_of=_period_start_of(period),
         language=language,
         allowed_teams=allowed_teams,
         allowed_pairs=allowed_pairs,
@@ -456,15 +448,18 @@ def _period_counts(
     # Plain lists while folding: a team × month report over a year sums
     # thousands of days.
     sums: dict[tuple[Any, date], list[int]] = {}
-    starts: dict[date, date] = {}
+    start_of = _period_start_of(period)
     for group_key, day, *values in rows:
-        start = starts.get(day)
-        if start is None:
-            start = starts[day] = period_start(day, period)
-        total = sums.setdefault((group_key, start), [0] * len(values))
+        total = sums.setdefault((group_key, start_of(day)), [0] * len(values))
         for index, value in enumerate(values):
             total[index] += value or 0
     return {key: Counts(*total) for key, total in sums.items()}
+
+
+def _period_start_of(period: str) -> Callable[[date], date]:
+    """A day's period start, computed once per day: a report over a year
+    asks for each day many times."""
+    return cache(partial(period_start, period=period))
 
 
 def _days_in_range(

@@ -38,12 +38,13 @@ class Command(BaseCommand):
         self.stdout.write(str(REBUILT) % {"rows": rows})
         from tqdm import tqdm
 
+        missing = chunks_missing()
         with tqdm(
-            total=len(chunks_missing()),
+            total=len(missing),
             desc=str(CHUNKS_PROGRESS),
             unit=f" {CHUNKS_UNIT}",
             file=sys.stderr,
             disable=not sys.stderr.isatty(),
         ) as bar:
-            built = answer_chunks_build(progress=bar.update)
+            built = answer_chunks_build(days=missing, progress=bar.update)
         self.stdout.write(str(CHUNKS_BUILT) % {"count": built})
